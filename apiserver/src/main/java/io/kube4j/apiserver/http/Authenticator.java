@@ -1,0 +1,41 @@
+package io.kube4j.apiserver.http;
+
+import io.kube4j.apiserver.tls.ClientIdentity;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Who is calling: an x509 client certificate signed by the cluster CA (verified by TLS), or the
+ * cluster token as a bearer token (node agents joining). Anonymous callers get null.
+ */
+public final class Authenticator {
+    /** The authenticated caller. */
+    public record User(String name, List<String> groups) {
+    }
+
+    private final byte[] token;
+
+    public Authenticator(String token) {
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public User authenticate(Request request) {
+        if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData ssl
+                && ssl.peerCertificates() != null && ssl.peerCertificates().length > 0) {
+            X509Certificate cert = ssl.peerCertificates()[0];
+            ClientIdentity id = ClientIdentity.fromCertificate(cert);
+            return new User(id.user(), id.groups());
+        }
+        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (token != null && auth != null && auth.startsWith("Bearer ")
+                && MessageDigest.isEqual(token, auth.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
+            return new User("kube4j:node-agent", List.of("system:nodes", "system:authenticated"));
+        }
+        return null;
+    }
+}
