@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 record ProtobufEnvelope(GroupVersionKind kind, ByteString raw) {
 
-    static final byte[] MAGIC = {0x6B, 0x38, 0x73, 0x00};
+    private static final byte[] MAGIC = {0x6B, 0x38, 0x73, 0x00};
 
     static boolean hasMagic(byte[] body) {
         return body.length >= MAGIC.length && Arrays.equals(body, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
