@@ -29,7 +29,7 @@ public final class Authenticator {
                 && ssl.peerCertificates() != null && ssl.peerCertificates().length > 0) {
             X509Certificate cert = ssl.peerCertificates()[0];
             ClientIdentity id = ClientIdentity.fromCertificate(cert);
-            return new User(id.user(), id.groups());
+            return new User(id.userName(), id.groups());
         }
         String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (token != null && auth != null && auth.startsWith("Bearer ")

@@ -1,0 +1,18 @@
+package io.kube4j.apiserver;
+
+import java.nio.file.Path;
+
+/**
+ * Everything the API server needs to start, resolved once by the command line.
+ *
+ * @param dataDir           where the store, TLS material and kubeconfig live
+ * @param bindAddress       the address to listen on
+ * @param port              the HTTPS port
+ * @param advertiseAddress  the address clients and the {@code kubernetes} endpoints use
+ * @param datastoreEndpoint null for the embedded SQLite store, else the external store's URL
+ * @param token             the shared secret node agents present, or null
+ * @param serviceCidr       the ClusterIP range, e.g. {@code 10.96.0.0/12}
+ */
+public record ApiServerConfig(Path dataDir, String bindAddress, int port, String advertiseAddress,
+                              String datastoreEndpoint, String token, String serviceCidr) {
+}
