@@ -46,22 +46,22 @@ class DurationsTest {
 
     @Test
     void ageOfMissingTimestampIsUnknown() {
-        assertEquals("<unknown>", Durations.age(Objects.json("{}").path("creationTimestamp"), Objects.NOW));
-        assertEquals("<unknown>", Durations.age(Objects.json("{'t':null}").path("t"), Objects.NOW));
+        assertEquals("<unknown>", Durations.age(Fixtures.json("{}").path("creationTimestamp"), Fixtures.NOW));
+        assertEquals("<unknown>", Durations.age(Fixtures.json("{'t':null}").path("t"), Fixtures.NOW));
     }
 
     @Test
     void ageOfFutureTimestampIsInvalid() {
-        assertEquals("<invalid>", Durations.age(Objects.json("{'t':'2025-01-01T12:00:10Z'}").path("t"), Objects.NOW));
+        assertEquals("<invalid>", Durations.age(Fixtures.json("{'t':'2025-01-01T12:00:10Z'}").path("t"), Fixtures.NOW));
     }
 
     @Test
     void ageOfUnparsableTimestampIsInvalid() {
-        assertEquals("<invalid>", Durations.age(Objects.json("{'t':'yesterday'}").path("t"), Objects.NOW));
+        assertEquals("<invalid>", Durations.age(Fixtures.json("{'t':'yesterday'}").path("t"), Fixtures.NOW));
     }
 
     @Test
     void ageIsMeasuredFromTheTimestamp() {
-        assertEquals("5m30s", Durations.age(Objects.json("{'t':'2025-01-01T11:54:30Z'}").path("t"), Objects.NOW));
+        assertEquals("5m30s", Durations.age(Fixtures.json("{'t':'2025-01-01T11:54:30Z'}").path("t"), Fixtures.NOW));
     }
 }

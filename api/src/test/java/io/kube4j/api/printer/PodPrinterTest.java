@@ -1,7 +1,7 @@
 package io.kube4j.api.printer;
 
-import static io.kube4j.api.printer.Objects.ago;
-import static io.kube4j.api.printer.Objects.cells;
+import static io.kube4j.api.printer.Fixtures.ago;
+import static io.kube4j.api.printer.Fixtures.cells;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** Test fixtures: a fixed clock and JSON objects written with single quotes for readability. */
-final class Objects {
+final class Fixtures {
     static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Objects() {
+    private Fixtures() {
     }
 
     static JsonNode json(String singleQuoted) {
@@ -25,7 +26,7 @@ final class Objects {
 
     /** An RFC 3339 timestamp this long before {@link #NOW}. */
     static String ago(String isoDuration) {
-        return NOW.minus(java.time.Duration.parse(isoDuration)).toString();
+        return NOW.minus(Duration.parse(isoDuration)).toString();
     }
 
     static List<Object> cells(String group, String kind, String singleQuotedJson) {
