@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fixed pool of read-only-by-use connections. In WAL mode readers see the last committed
+ * A fixed pool of connections used only for reading. In WAL mode readers see the last committed
  * state without waiting for the writer, so reads never queue behind a group commit.
  */
 final class ReadSessions implements AutoCloseable {
@@ -64,6 +64,9 @@ final class ReadSessions implements AutoCloseable {
     /** Waits for borrowed connections to come back, then closes them all. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (int i = 0; i < all.size(); i++) {
             try {

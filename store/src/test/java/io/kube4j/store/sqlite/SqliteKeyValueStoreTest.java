@@ -84,7 +84,8 @@ class SqliteKeyValueStoreTest extends KeyValueStoreContract {
     }
 
     @Test
-    void writesAfterCloseFail() {
+    void closeIsIdempotentAndLaterCallsFail() {
+        store.close();
         store.close();
 
         assertThrows(StoreException.class, () -> store.create("/a", bytes("1")));
