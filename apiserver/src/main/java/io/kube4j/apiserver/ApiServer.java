@@ -146,7 +146,7 @@ public final class ApiServer implements AutoCloseable {
     private ApiHandler handler(ApiServerConfig config, Clock clock) {
         BodyCodec codec = new BodyCodec();
         Tables tables = new Tables(clock);
-        SchemaCatalog schemas = new SchemaCatalog(registries);
+        ServedSchemas schemas = new ServedSchemas(registries);
         FieldValidation validation = new FieldValidation(schemas::schema);
         Patcher patcher = new Patcher(codec, validation, schemas::schema, new ServerSideApplier(schemas::schema));
         ResourceEndpoint resources = new ResourceEndpoint(codec, tables, patcher, validation, new WatchStream(tables),

@@ -125,7 +125,9 @@ public final class Exchange {
     public void startResponse(int status, String contentType) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, private");
+        if (!response.getHeaders().contains(HttpHeader.CACHE_CONTROL)) {
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, private");
+        }
         for (String w : warnings) {
             response.getHeaders().add(new HttpField(HttpHeader.WARNING, "299 - \"" + w.replace("\"", "\\\"") + "\""));
         }

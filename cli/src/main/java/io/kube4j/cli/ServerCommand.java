@@ -1,0 +1,87 @@
+package io.kube4j.cli;
+
+import io.kube4j.apiserver.ApiServer;
+import io.kube4j.apiserver.ApiServerConfig;
+import io.kube4j.apiserver.ServiceNetwork;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kube4j server}: the control plane on the embedded store, with k3s-like flags. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the kube4j control plane (API server and store).")
+final class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "(data) Folder for state, certificates and kubeconfig (default: /var/lib/kube4j as root, ~/.kube4j otherwise)")
+    private Path dataDir;
+
+    @Option(names = "--https-listen-port", defaultValue = "6443", description = "(listener) HTTPS port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "(listener) Address to listen on (default: ${DEFAULT-VALUE})")
+    private String bindAddress;
+
+    @Option(names = "--advertise-address", description = "(listener) Address clients use (default: the bind address, or 127.0.0.1)")
+    private String advertiseAddress;
+
+    @Option(names = "--datastore-endpoint", paramLabel = "URL",
+            description = "(db) External store, e.g. sqlite:///path/state.db (default: SQLite in the data dir)")
+    private String datastoreEndpoint;
+
+    @Option(names = "--disable-agent", description = "(agent) Do not run the local node agent")
+    private boolean disableAgent;
+
+    @Option(names = "--write-kubeconfig", paramLabel = "PATH", description = "(client) Also write the admin kubeconfig here")
+    private Path writeKubeconfig;
+
+    @Option(names = "--cluster-cidr", defaultValue = "10.244.0.0/16", description = "(networking) Pod network (default: ${DEFAULT-VALUE})")
+    private String clusterCidr;
+
+    @Option(names = "--service-cidr", defaultValue = "10.96.0.0/12", description = "(networking) Service network (default: ${DEFAULT-VALUE})")
+    private String serviceCidr;
+
+    @Option(names = "--cluster-dns", defaultValue = "10.96.0.10", description = "(networking) Cluster DNS service IP (default: ${DEFAULT-VALUE})")
+    private String clusterDns;
+
+    @Option(names = "--token", defaultValue = "${env:KUBE4J_TOKEN}", description = "(cluster) Shared secret node agents join with [$KUBE4J_TOKEN]")
+    private String token;
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceNetwork.parse(serviceCidr);
+        ApiServerConfig config = new ApiServerConfig(resolveDataDir(), bindAddress, port, resolveAdvertiseAddress(),
+                datastoreEndpoint, token, serviceCidr);
+        ApiServer server = ApiServer.start(config);
+        if (writeKubeconfig != null) {
+            server.writeKubeconfig(writeKubeconfig, config);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "kube4j-shutdown"));
+        System.out.println("kube4j server is running at https://" + config.advertiseAddress() + ":" + server.port());
+        System.out.println("export KUBECONFIG=" + server.kubeconfig().toAbsolutePath());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private Path resolveDataDir() {
+        if (dataDir != null) {
+            return dataDir.toAbsolutePath();
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return root ? Path.of("/var/lib/kube4j") : Path.of(System.getProperty("user.home"), ".kube4j");
+    }
+
+    private String resolveAdvertiseAddress() {
+        if (advertiseAddress != null) {
+            return advertiseAddress;
+        }
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+    }
+}
