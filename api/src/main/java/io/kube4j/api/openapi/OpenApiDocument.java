@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * One serialized OpenAPI document with the hash the v3 index puts in its URL, so that the server
@@ -26,7 +26,11 @@ public final class OpenApiDocument {
     }
 
     static OpenApiDocument of(JsonNode document) {
-        return new OpenApiDocument(JSON.writeValueAsBytes(document));
+        try {
+            return new OpenApiDocument(JSON.writeValueAsBytes(document));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The upper-case hex SHA-512 of the bytes, as upstream puts in {@code ?hash=}. */

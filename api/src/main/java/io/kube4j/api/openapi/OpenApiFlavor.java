@@ -3,10 +3,10 @@ package io.kube4j.api.openapi;
 import io.kube4j.api.schema.SchemaNames;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Where OpenAPI 3.0 and Swagger 2.0 differ in the pieces of a document that we write. */
 enum OpenApiFlavor {
@@ -80,7 +80,7 @@ enum OpenApiFlavor {
                         value.properties().forEach(p -> properties.set(p.getKey(), toV2(p.getValue())));
                     }
                     case "items", "additionalProperties" -> converted.set(field.getKey(), value.isObject() ? toV2(value) : value);
-                    case "$ref" -> converted.put("$ref", V2.refPrefix + SchemaNames.fromRef(value.stringValue()));
+                    case "$ref" -> converted.put("$ref", V2.refPrefix + SchemaNames.fromRef(value.asText()));
                     case "allOf" -> {
                         if (value.size() == 1 && value.get(0).has("$ref")) {
                             converted.setAll((ObjectNode) toV2(value.get(0)));

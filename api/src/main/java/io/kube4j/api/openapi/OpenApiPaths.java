@@ -7,8 +7,8 @@ import io.kube4j.api.schema.SchemaNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes the REST paths of resources into a document's {@code paths}, with the operation

@@ -1,8 +1,8 @@
 package io.kube4j.api.schema;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Completes a CRD's {@code openAPIV3Schema} the way the API server publishes it: the root and every
@@ -35,7 +35,7 @@ public final class CustomResourceSchemas {
         schema.path("properties").forEach(CustomResourceSchemas::addEmbeddedResourceFields);
         addEmbeddedResourceFields(schema.path("items"));
         addEmbeddedResourceFields(schema.path("additionalProperties"));
-        if (schema.path("x-kubernetes-embedded-resource").booleanValue(false)) {
+        if (schema.path("x-kubernetes-embedded-resource").asBoolean(false)) {
             addResourceFields((ObjectNode) schema);
         }
     }

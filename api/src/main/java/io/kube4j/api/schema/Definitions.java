@@ -3,7 +3,7 @@ package io.kube4j.api.schema;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Named schema definitions that {@code $ref}s resolve against, each read as a TypeSchema once. */
 final class Definitions {

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A {@link TypeSchema} read from an OpenAPI v3 schema node: our derived definitions or a CRD's
@@ -35,15 +35,15 @@ final class JsonNodeTypeSchema implements TypeSchema {
         this.shape = shape;
         this.definitions = definitions;
         this.type = typeOf(shape);
-        this.preserveUnknownFields = shape.path("x-kubernetes-preserve-unknown-fields").booleanValue(false);
-        String strategy = field.path("x-kubernetes-patch-strategy").stringValue(null);
-        String mergeKey = field.path("x-kubernetes-patch-merge-key").stringValue(null);
+        this.preserveUnknownFields = shape.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+        String strategy = field.path("x-kubernetes-patch-strategy").asText(null);
+        String mergeKey = field.path("x-kubernetes-patch-merge-key").asText(null);
         if (strategy == null && type == Type.ARRAY) {
             // CRDs declare list semantics instead: a map list merges by its key, a set merges values.
-            switch (field.path("x-kubernetes-list-type").stringValue("")) {
+            switch (field.path("x-kubernetes-list-type").asText("")) {
                 case "map" -> {
                     strategy = "merge";
-                    mergeKey = field.path("x-kubernetes-list-map-keys").path(0).stringValue(null);
+                    mergeKey = field.path("x-kubernetes-list-map-keys").path(0).asText(null);
                 }
                 case "set" -> strategy = "merge";
                 default -> { }
@@ -75,15 +75,15 @@ final class JsonNodeTypeSchema implements TypeSchema {
         if (ref == null && allOf != null && allOf.size() == 1) {
             ref = allOf.get(0).get("$ref");
         }
-        return ref == null ? null : SchemaNames.fromRef(ref.stringValue());
+        return ref == null ? null : SchemaNames.fromRef(ref.asText());
     }
 
     private static Type typeOf(JsonNode schema) {
-        if (schema.path("x-kubernetes-int-or-string").booleanValue(false)
-                || "int-or-string".equals(schema.path("format").stringValue(null))) {
+        if (schema.path("x-kubernetes-int-or-string").asBoolean(false)
+                || "int-or-string".equals(schema.path("format").asText(null))) {
             return Type.INT_OR_STRING;
         }
-        return switch (schema.path("type").stringValue("")) {
+        return switch (schema.path("type").asText("")) {
             case "object" -> objectType(schema);
             case "array" -> Type.ARRAY;
             case "string" -> Type.STRING;
@@ -99,11 +99,11 @@ final class JsonNodeTypeSchema implements TypeSchema {
             return Type.OBJECT;
         }
         JsonNode additional = schema.get("additionalProperties");
-        if (additional != null && (additional.isObject() || additional.booleanValue(false))) {
+        if (additional != null && (additional.isObject() || additional.asBoolean(false))) {
             return Type.MAP;
         }
         // A closed object without properties accepts only {} (CRD pruning semantics).
-        return schema.path("x-kubernetes-preserve-unknown-fields").booleanValue(false) ? Type.ANY : Type.OBJECT;
+        return schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) ? Type.ANY : Type.OBJECT;
     }
 
     private static Type untypedType(JsonNode schema) {
@@ -118,7 +118,7 @@ final class JsonNodeTypeSchema implements TypeSchema {
 
     private static boolean isStringOrNumber(JsonNode oneOf) {
         Set<String> types = new TreeSet<>();
-        oneOf.forEach(alternative -> types.add(alternative.path("type").stringValue("")));
+        oneOf.forEach(alternative -> types.add(alternative.path("type").asText("")));
         return types.equals(Set.of("number", "string"));
     }
 
@@ -147,7 +147,7 @@ final class JsonNodeTypeSchema implements TypeSchema {
         if (type != Type.OBJECT) {
             return Set.of();
         }
-        return Collections.unmodifiableSet(new TreeSet<>(shape.path("properties").propertyNames()));
+        return Collections.unmodifiableSet(namesOf(shape.path("properties")));
     }
 
     @Override
@@ -181,5 +181,11 @@ final class JsonNodeTypeSchema implements TypeSchema {
     public String toString() {
         return type + (patchStrategy == null ? "" : " patchStrategy=" + patchStrategy)
                 + (patchMergeKey == null ? "" : " mergeKey=" + patchMergeKey);
+    }
+
+    private static Set<String> namesOf(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -20,12 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.annotation.JsonSerialize;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Derives OpenAPI v3 schema definitions from fabric8 model classes by reading their
@@ -169,7 +166,8 @@ final class ModelSchemaDeriver {
         if (c == MicroTime.class || c == ZonedDateTime.class || c == OffsetDateTime.class || c == Instant.class) {
             return dateTime();
         }
-        if (c == Object.class || JsonNode.class.isAssignableFrom(c)) {
+        // fabric8 8 types free-form JSON (e.g. JSONSchemaProps.default) with Jackson 3's JsonNode.
+        if (c == Object.class || c.getName().equals("tools.jackson.databind.JsonNode")) {
             return preserveUnknownFields(NODES.objectNode());
         }
         return null;
@@ -199,9 +197,11 @@ final class ModelSchemaDeriver {
         return array;
     }
 
+    /** fabric8 8 models carry Jackson 3 databind annotations (their field annotations are shared with Jackson 2). */
     private static boolean hasCustomSerializer(Class<?> modelClass) {
-        JsonSerialize serialize = modelClass.getAnnotation(JsonSerialize.class);
-        return serialize != null && serialize.using() != ValueSerializer.None.class;
+        tools.jackson.databind.annotation.JsonSerialize serialize =
+                modelClass.getAnnotation(tools.jackson.databind.annotation.JsonSerialize.class);
+        return serialize != null && serialize.using() != tools.jackson.databind.ValueSerializer.None.class;
     }
 
     /** The serialized fields of a model class and its superclasses, skipping {@code additionalProperties}. */

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The schemas of the built-in kinds, derived once from their fabric8 model classes, as OpenAPI v3
@@ -109,10 +109,10 @@ public final class SchemaRegistry {
     /** Adds the definition names that {@code $ref}s under {@code node} point to. */
     public static void collectReferences(JsonNode node, List<String> names) {
         JsonNode ref = node.get("$ref");
-        if (ref != null && ref.isString()) {
-            names.add(SchemaNames.fromRef(ref.stringValue()));
+        if (ref != null && ref.isTextual()) {
+            names.add(SchemaNames.fromRef(ref.asText()));
         }
-        for (JsonNode child : node.values()) {
+        for (JsonNode child : node) {
             collectReferences(child, names);
         }
     }

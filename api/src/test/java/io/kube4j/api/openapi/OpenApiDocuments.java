@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Test helpers to read documents and check their references. */
 final class OpenApiDocuments {
@@ -16,7 +16,11 @@ final class OpenApiDocuments {
     }
 
     static JsonNode parse(OpenApiDocument document) {
-        return JSON.readTree(document.bytes());
+        try {
+            return JSON.readTree(document.bytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Asserts that every {@code $ref} string in the document names a definition under {@code definitions}. */
@@ -32,10 +36,10 @@ final class OpenApiDocuments {
 
     private static void collectRefs(JsonNode node, List<String> refs) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            if (field.getKey().equals("$ref") && field.getValue().isString()) {
-                refs.add(field.getValue().stringValue());
+            if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
+                refs.add(field.getValue().asText());
             }
         }
-        node.values().forEach(child -> collectRefs(child, refs));
+        node.forEach(child -> collectRefs(child, refs));
     }
 }

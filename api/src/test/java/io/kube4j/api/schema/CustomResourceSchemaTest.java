@@ -8,8 +8,8 @@ import io.kube4j.api.schema.TypeSchema.Type;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 class CustomResourceSchemaTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,11 +34,11 @@ class CustomResourceSchemaTest {
     private final TypeSchema crontab = SchemaRegistry.builtin().forCustomResource(OPEN_API_V3_SCHEMA);
 
     private static JsonNode json(String text) {
-        return JSON.readTree(text.replace('\'', '"'));
+        return io.kube4j.api.json.Json.parse(text.replace('\'', '"'));
     }
 
     @Test
-    void readsTypesAndListSemantics() {
+    void readsTypesAndListSemantics() throws Exception {
         TypeSchema spec = crontab.property("spec");
         assertEquals(Set.of("replicas", "size", "ports", "tags", "args", "settings", "template", "options", "closed",
                 "workload"), spec.propertyNames());
@@ -56,7 +56,7 @@ class CustomResourceSchemaTest {
     }
 
     @Test
-    void rootAndEmbeddedResourcesGetTypeFieldsAndObjectMeta() {
+    void rootAndEmbeddedResourcesGetTypeFieldsAndObjectMeta() throws Exception {
         assertEquals(Type.STRING, crontab.property("apiVersion").type());
         assertEquals(Type.MAP, crontab.property("metadata").property("labels").type());
         TypeSchema workload = crontab.property("spec").property("workload");
@@ -65,7 +65,7 @@ class CustomResourceSchemaTest {
     }
 
     @Test
-    void unknownFieldsOfACustomResource() {
+    void unknownFieldsOfACustomResource() throws Exception {
         JsonNode resource = json("""
                 {'apiVersion':'stable.example.com/v1','kind':'CronTab','metadata':{'name':'c','typo':1},
                  'spec':{'replicas':1,'x':1,'ports':[{'name':'http','protocol':'TCP'}],'settings':{'a':'b'},
@@ -77,7 +77,7 @@ class CustomResourceSchemaTest {
     }
 
     @Test
-    void aMissingSchemaAcceptsAnyField() {
+    void aMissingSchemaAcceptsAnyField() throws Exception {
         TypeSchema any = SchemaRegistry.builtin().forCustomResource(null);
         assertEquals(List.of("metadata.bogus"),
                 UnknownFields.find(any, json("{'metadata':{'bogus':1},'spec':{'anything':[1,2]},'data':1}")));

@@ -11,7 +11,7 @@ import io.kube4j.api.resource.GroupVersionKind;
 import io.kube4j.api.resource.ResourceType;
 import io.kube4j.api.schema.TypeSchema.Type;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 class SchemaRegistryTest {
     private final SchemaRegistry registry = SchemaRegistry.builtin();
@@ -23,7 +23,7 @@ class SchemaRegistryTest {
     }
 
     @Test
-    void podContainersAreMergedByName() {
+    void podContainersAreMergedByName() throws Exception {
         TypeSchema containers = kind("v1", "Pod").property("spec").property("containers");
         assertEquals(Type.ARRAY, containers.type());
         assertEquals("merge", containers.patchStrategy());
@@ -36,7 +36,7 @@ class SchemaRegistryTest {
     }
 
     @Test
-    void patchMetadataFollowsUpstream() {
+    void patchMetadataFollowsUpstream() throws Exception {
         TypeSchema podSpec = kind("v1", "Pod").property("spec");
         assertEquals("merge,retainKeys", podSpec.property("volumes").patchStrategy());
         assertEquals("ip", podSpec.property("hostAliases").patchMergeKey());
@@ -58,7 +58,7 @@ class SchemaRegistryTest {
     }
 
     @Test
-    void everyPatchTableEntryNamesAnExistingField() {
+    void everyPatchTableEntryNamesAnExistingField() throws Exception {
         for (PatchStrategies.Entry entry : PatchStrategies.load().entries()) {
             JsonNode definition = registry.definition(entry.definition());
             assertNotNull(definition, "no schema " + entry.definition());
@@ -67,7 +67,7 @@ class SchemaRegistryTest {
     }
 
     @Test
-    void mapsScalarsAndSpecialTypes() {
+    void mapsScalarsAndSpecialTypes() throws Exception {
         TypeSchema container = kind("v1", "Pod").property("spec").property("containers").elements();
         TypeSchema limits = container.property("resources").property("limits");
         assertEquals(Type.MAP, limits.type());
@@ -83,11 +83,11 @@ class SchemaRegistryTest {
         assertEquals(Type.ANY,
                 kind("v1", "Pod").property("metadata").property("managedFields").elements().property("fieldsV1").type());
         assertEquals("date-time", registry.definition(SchemaNames.OBJECT_META)
-                .path("properties").path("creationTimestamp").path("format").stringValue());
+                .path("properties").path("creationTimestamp").path("format").asText());
     }
 
     @Test
-    void jsonSchemaPropsIsRecursive() {
+    void jsonSchemaPropsIsRecursive() throws Exception {
         TypeSchema openApiV3Schema = kind("apiextensions.k8s.io/v1", "CustomResourceDefinition").property("spec")
                 .property("versions").elements().property("schema").property("openAPIV3Schema");
         assertEquals(Type.OBJECT, openApiV3Schema.type());
@@ -98,7 +98,7 @@ class SchemaRegistryTest {
     }
 
     @Test
-    void everyBuiltinKindHasASchemaWithObjectMetaAndItsGvk() {
+    void everyBuiltinKindHasASchemaWithObjectMetaAndItsGvk() throws Exception {
         for (ResourceType resource : BuiltinResources.all()) {
             TypeSchema schema = registry.forKind(resource.gvk());
             assertNotNull(schema, "no schema for " + resource.gvk());
@@ -106,13 +106,13 @@ class SchemaRegistryTest {
             assertTrue(schema.propertyNames().containsAll(java.util.Set.of("apiVersion", "kind", "metadata")));
             JsonNode gvks = registry.definition(registry.definitionName(resource.gvk()))
                     .path("x-kubernetes-group-version-kind");
-            assertEquals(resource.kind(), gvks.path(0).path("kind").stringValue());
-            assertEquals(resource.group(), gvks.path(0).path("group").stringValue());
+            assertEquals(resource.kind(), gvks.path(0).path("kind").asText());
+            assertEquals(resource.group(), gvks.path(0).path("group").asText());
         }
     }
 
     @Test
-    void namesDefinitionsLikeUpstream() {
+    void namesDefinitionsLikeUpstream() throws Exception {
         assertEquals("io.k8s.api.core.v1.Pod", registry.definitionName(GroupVersionKind.of("v1", "Pod")));
         assertEquals("io.k8s.api.apps.v1.Deployment", registry.definitionName(GroupVersionKind.of("apps/v1", "Deployment")));
         assertEquals("io.k8s.api.batch.v1.Job", registry.definitionName(GroupVersionKind.of("batch/v1", "Job")));
@@ -128,7 +128,7 @@ class SchemaRegistryTest {
     }
 
     @Test
-    void unknownKindsHaveNoSchema() {
+    void unknownKindsHaveNoSchema() throws Exception {
         assertNull(registry.forKind(GroupVersionKind.of("example.com/v1", "Widget")));
         assertNull(registry.definitionName(GroupVersionKind.of("v1", "PodExecOptions")));
     }

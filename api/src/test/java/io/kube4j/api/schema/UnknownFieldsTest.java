@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kube4j.api.resource.GroupVersionKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 class UnknownFieldsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final TypeSchema pod = SchemaRegistry.builtin().forKind(GroupVersionKind.of("v1", "Pod"));
 
     private static JsonNode json(String text) {
-        return JSON.readTree(text.replace('\'', '"'));
+        return io.kube4j.api.json.Json.parse(text.replace('\'', '"'));
     }
 
     @Test
-    void findsUnknownFieldsWithUpstreamPaths() {
+    void findsUnknownFieldsWithUpstreamPaths() throws Exception {
         JsonNode manifest = json("""
                 {'apiVersion':'v1','kind':'Pod','metadata':{'name':'p','bogus':1},
                  'spec':{'x':true,'containers':[{'name':'a','image':'nginx'},{'name':'b','foo':'bar',
@@ -28,7 +28,7 @@ class UnknownFieldsTest {
     }
 
     @Test
-    void acceptsKnownFieldsMapKeysAndOpaqueValues() {
+    void acceptsKnownFieldsMapKeysAndOpaqueValues() throws Exception {
         JsonNode manifest = json("""
                 {'apiVersion':'v1','kind':'Pod',
                  'metadata':{'name':'p','labels':{'any/key':'v'},'managedFields':[{'fieldsV1':{'f:spec':{}}}]},
@@ -39,7 +39,7 @@ class UnknownFieldsTest {
     }
 
     @Test
-    void looksInsideMapValuesButNotInsidePreservedValues() {
+    void looksInsideMapValuesButNotInsidePreservedValues() throws Exception {
         TypeSchema revision = SchemaRegistry.builtin().forKind(GroupVersionKind.of("apps/v1", "ControllerRevision"));
         assertEquals(List.of(), UnknownFields.find(revision, json("{'data':{'anything':{'goes':1}},'revision':1}")));
 

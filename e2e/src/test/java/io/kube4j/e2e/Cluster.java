@@ -1,0 +1,59 @@
+package io.kube4j.e2e;
+
+import io.kube4j.apiserver.ApiServer;
+import io.kube4j.apiserver.ApiServerConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A kube4j server started in this JVM on a free loopback port with a fresh data dir, and a
+ * {@link Kubectl} bound to its admin kubeconfig. One per test class.
+ */
+public final class Cluster implements AutoCloseable {
+    private final Path dataDir;
+    private final ApiServer server;
+    private final Kubectl kubectl;
+
+    private Cluster(Path dataDir, ApiServer server) {
+        this.dataDir = dataDir;
+        this.server = server;
+        this.kubectl = new Kubectl(server.kubeconfig(), dataDir.resolve("kubectl-cache"));
+    }
+
+    public static Cluster start() throws Exception {
+        Path dir = Files.createTempDirectory("kube4j-e2e");
+        ApiServerConfig config = new ApiServerConfig(dir, "127.0.0.1", freePort(), "127.0.0.1", null, "e2e-token",
+                "10.96.0.0/12");
+        return new Cluster(dir, ApiServer.start(config));
+    }
+
+    public Kubectl kubectl() {
+        return kubectl;
+    }
+
+    public ApiServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.kube4j.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real kubectl ({@code /usr/bin/kubectl}) against a cluster, with a private cache dir. */
+public final class Kubectl {
+    private static final String BINARY = System.getenv().getOrDefault("KUBECTL", "/usr/bin/kubectl");
+
+    private final Path kubeconfig;
+    private final Path cacheDir;
+
+    Kubectl(Path kubeconfig, Path cacheDir) {
+        this.kubeconfig = kubeconfig;
+        this.cacheDir = cacheDir;
+    }
+
+    /** The outcome of one kubectl run. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public Result ok() {
+            assertEquals(0, exitCode, () -> "kubectl failed: " + stderr + stdout);
+            return this;
+        }
+
+        public Result failed() {
+            if (exitCode == 0) {
+                throw new AssertionError("kubectl unexpectedly succeeded: " + stdout);
+            }
+            return this;
+        }
+    }
+
+    public Result run(String... args) {
+        return runWithInput(null, Map.of(), args);
+    }
+
+    /** Runs with {@code input} on stdin (for {@code -f -}) and extra environment variables. */
+    public Result runWithInput(String input, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(BINARY, "--kubeconfig", kubeconfig.toString(),
+                "--cache-dir", cacheDir.toString()));
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(env);
+            Path out = Files.createTempFile("kubectl", ".out");
+            Path err = Files.createTempFile("kubectl", ".err");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (input != null) {
+                p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            p.getOutputStream().close();
+            if (!p.waitFor(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("kubectl timed out: " + String.join(" ", args));
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return r;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run kubectl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Starts kubectl without waiting (for {@code get -w}); the caller reads and destroys it. */
+    public Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(BINARY, "--kubeconfig", kubeconfig.toString(),
+                "--cache-dir", cacheDir.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+}
