@@ -69,7 +69,7 @@ public final class Patcher {
                 }
                 return result;
             } catch (PatchException e) {
-                throw new ApiException(e.httpCode(), e.httpCode() == 422 ? "Invalid" : "BadRequest", e.getMessage(),
+                throw new ApiException(e.httpStatus(), e.httpStatus() == 422 ? "Invalid" : "BadRequest", e.getMessage(),
                         name, type.group(), type.plural(), java.util.List.of());
             }
         }, options, apply, status);

@@ -27,6 +27,7 @@ public final class NamespaceAdmission implements Admission {
             return;
         }
         String ns = Meta.namespace(obj);
+        cache.awaitConsistent();
         CachedObject namespace = cache.get(NAMESPACES + ns);
         if (namespace == null) {
             throw ApiException.notFound("namespaces \"" + ns + "\" not found");
