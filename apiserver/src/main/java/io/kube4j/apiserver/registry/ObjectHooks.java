@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>system metadata (uid, creationTimestamp, generation; immutable fields restored on update),</li>
  *   <li>the strategy's prepare hook (defaults; status/spec rules),</li>
  *   <li>generic metadata validation and the strategy's validation (422 Invalid on failure),</li>
- *   <li>generation bump when anything outside metadata and status changed.</li>
+ *   <li>generation (for kinds with a spec) bumped when anything outside metadata and status changed.</li>
  * </ol>
  */
 final class ObjectHooks {
@@ -49,7 +49,11 @@ final class ObjectHooks {
         }
         meta.put("uid", UUID.randomUUID().toString());
         meta.put("creationTimestamp", now());
-        meta.put("generation", 1);
+        if (obj.has("spec")) {
+            meta.put("generation", 1);
+        } else {
+            meta.remove("generation");
+        }
         meta.remove("resourceVersion");
         meta.remove("deletionTimestamp");
         meta.remove("deletionGracePeriodSeconds");
@@ -93,7 +97,7 @@ final class ObjectHooks {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(type, Meta.name(obj), errors);
         }
-        if (!specOf(obj).equals(specOf(old))) {
+        if (old.path("metadata").has("generation") && !specOf(obj).equals(specOf(old))) {
             meta.put("generation", old.path("metadata").path("generation").asLong(1) + 1);
         }
     }
