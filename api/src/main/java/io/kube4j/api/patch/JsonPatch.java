@@ -65,9 +65,7 @@ public final class JsonPatch {
     private static JsonPointer pointer(JsonNode operation, String member, String op) {
         JsonNode text = operation.get(member);
         if (text == null || text.isNull()) {
-            String what = member.equals("path") ? "path field" : "from field";
-            throw PatchException.unprocessable(op + " operation failed to decode " + member
-                    + ": operation" + (member.equals("path") ? "" : ",") + " missing " + what + ": missing value");
+            throw PatchException.unprocessable(op + " operation failed to decode " + member + ": missing value");
         }
         JsonPointer pointer = JsonPointer.parse(text.asText());
         if (pointer == null) {

@@ -118,6 +118,12 @@ class JsonPatchTest {
     }
 
     @Test
+    void operationWithoutPathIsRejected() {
+        assertEquals("add operation failed to decode path: missing value", assertThrows(PatchException.class,
+                () -> JsonPatch.apply(DOC, json("[{'op':'add','value':1}]"))).getMessage());
+    }
+
+    @Test
     void unknownOperationIsRejected() {
         assertEquals("Unexpected kind: frobnicate", assertThrows(PatchException.class, () -> JsonPatch.apply(DOC,
                 json("[{'op':'frobnicate','path':'/a'}]"))).getMessage());
