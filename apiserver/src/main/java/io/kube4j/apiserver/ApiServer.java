@@ -23,6 +23,7 @@ import io.kube4j.apiserver.registry.kinds.BuiltinStrategies;
 import io.kube4j.apiserver.registry.kinds.CidrServiceAllocator;
 import io.kube4j.apiserver.system.Bootstrap;
 import io.kube4j.apiserver.system.Compactor;
+import io.kube4j.apiserver.system.CustomResources;
 import io.kube4j.apiserver.system.NamespaceAdmission;
 import io.kube4j.apiserver.system.NamespaceFinalizer;
 import io.kube4j.apiserver.tls.ClusterCertificates;
@@ -62,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Registries registries;
     private final ClusterCertificates certificates;
+    private final ServedSchemas schemas;
     private final Path kubeconfig;
     private final int port;
 
@@ -84,6 +86,10 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         Bootstrap.run(registries, network.firstAddress(), config.advertiseAddress(), config.port());
+        schemas = new ServedSchemas(registries);
+        CustomResources customResources = new CustomResources(registries, schemas);
+        customResources.start();
+        closeables.add(customResources);
         NamespaceFinalizer finalizer = new NamespaceFinalizer(registries);
         finalizer.start();
         closeables.add(finalizer);
@@ -146,9 +152,8 @@ public final class ApiServer implements AutoCloseable {
     private ApiHandler handler(ApiServerConfig config, Clock clock) {
         BodyCodec codec = new BodyCodec();
         Tables tables = new Tables(clock);
-        ServedSchemas schemas = new ServedSchemas(registries);
         FieldValidation validation = new FieldValidation(schemas::schema);
-        Patcher patcher = new Patcher(codec, validation, schemas::schema, new ServerSideApplier(schemas::schema));
+        Patcher patcher = new Patcher(codec, validation, schemas::schema, new ServerSideApplier(schemas::schema, clock));
         ResourceEndpoint resources = new ResourceEndpoint(codec, tables, patcher, validation, new WatchStream(tables),
                 schemas::printer);
         Subresources subresources = new Subresources(codec, resources, new PodDisruptionCheck(registries));

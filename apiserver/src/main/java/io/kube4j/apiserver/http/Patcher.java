@@ -64,10 +64,11 @@ public final class Patcher {
                             options.fieldManager(), ex.flag("force"));
                     default -> throw ApiException.unsupportedMediaType(contentType);
                 };
-                if (!apply) {
-                    validation.check(ex, type, result);
+                if (apply) {
+                    return result;
                 }
-                return result;
+                validation.check(ex, type, result);
+                return applier.recordUpdate(type, current, result, options.fieldManager());
             } catch (PatchException e) {
                 throw new ApiException(e.httpStatus(), e.httpStatus() == 422 ? "Invalid" : "BadRequest", e.getMessage(),
                         name, type.group(), type.plural(), java.util.List.of());
