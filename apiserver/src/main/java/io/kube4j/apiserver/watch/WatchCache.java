@@ -107,6 +107,8 @@ public final class WatchCache implements AutoCloseable {
      * ADDED events. Throws {@link TooOldException} if that revision is no longer retained.
      */
     public Subscription subscribe(String prefix, long afterRevision, Consumer<CacheEvent> sink) {
+        // A revision the cache has not applied yet would otherwise arrive as a live event.
+        awaitRevision(afterRevision);
         lock.lock();
         try {
             if (afterRevision >= 0 && afterRevision < oldestResumable) {
