@@ -141,7 +141,7 @@ final class PodSpecValidation {
         }
     }
 
-    static void tolerations(JsonNode spec, String path, List<FieldError> errors) {
+    private static void tolerations(JsonNode spec, String path, List<FieldError> errors) {
         List<? extends JsonNode> tolerations = Trees.objects(spec, "tolerations");
         for (int i = 0; i < tolerations.size(); i++) {
             JsonNode t = tolerations.get(i);

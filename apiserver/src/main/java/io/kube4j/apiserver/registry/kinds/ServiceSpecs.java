@@ -72,7 +72,7 @@ final class ServiceSpecs {
     }
 
     /** clusterIP and clusterIPs[0] say the same thing; whichever is given fills in the other. */
-    static void syncClusterIPs(ObjectNode spec) {
+    private static void syncClusterIPs(ObjectNode spec) {
         String clusterIP = Trees.text(spec, "clusterIP");
         List<String> clusterIPs = Trees.strings(spec, "clusterIPs");
         if (clusterIP != null && clusterIPs.isEmpty()) {

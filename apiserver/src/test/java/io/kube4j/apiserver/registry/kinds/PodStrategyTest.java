@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.apiserver.registry.FieldError;
 import io.kube4j.apiserver.registry.Strategy;
@@ -136,13 +137,13 @@ class PodStrategyTest {
     void tolerationsMayOnlyBeAdded() {
         ObjectNode old = created("{'containers': [{'name': 'c', 'image': 'x'}]}");
         ObjectNode added = old.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) added.at("/spec/tolerations")).addObject()
+        ((ArrayNode) added.at("/spec/tolerations")).addObject()
                 .put("key", "gpu").put("operator", "Exists");
         strategy.prepareForUpdate(added, old);
         assertEquals(List.of(), texts(strategy.validateUpdate(added, old)));
 
         ObjectNode removed = old.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) removed.at("/spec/tolerations")).remove(0);
+        ((ArrayNode) removed.at("/spec/tolerations")).remove(0);
         strategy.prepareForUpdate(removed, old);
         assertEquals(List.of("spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds"),
                 texts(strategy.validateUpdate(removed, old)));
