@@ -18,6 +18,7 @@ import io.kube4j.apiserver.http.ServerSideApplier;
 import io.kube4j.apiserver.http.Subresources;
 import io.kube4j.apiserver.http.Tables;
 import io.kube4j.apiserver.http.WatchStream;
+import io.kube4j.apiserver.registry.ListOptions;
 import io.kube4j.apiserver.registry.Registries;
 import io.kube4j.apiserver.registry.kinds.BuiltinStrategies;
 import io.kube4j.apiserver.registry.kinds.CidrServiceAllocator;
@@ -77,9 +78,9 @@ public final class ApiServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         registries = new Registries(store, cache, clock, new NamespaceAdmission(cache));
         ServiceNetwork network = ServiceNetwork.parse(config.serviceCidr());
-        CidrServiceAllocator allocator = new CidrServiceAllocator(network.cidr(), 30000, 32767,
-                () -> registries.find("", "v1", "services").list(null, io.kube4j.apiserver.registry.ListOptions.ALL)
-                        .items().stream().map(o -> (com.fasterxml.jackson.databind.JsonNode) o).toList());
+        CidrServiceAllocator allocator = new CidrServiceAllocator(network.cidr(),
+                CidrServiceAllocator.DEFAULT_NODE_PORT_MIN, CidrServiceAllocator.DEFAULT_NODE_PORT_MAX,
+                () -> List.copyOf(registries.find("", "v1", "services").list(null, ListOptions.ALL).items()), clock);
         for (ResourceType type : BuiltinResources.all()) {
             if (!type.kind().equals("SelfSubjectAccessReview")) {
                 registries.register(type, BuiltinStrategies.forKind(type.group(), type.kind(), allocator));

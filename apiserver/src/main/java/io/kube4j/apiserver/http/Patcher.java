@@ -10,6 +10,7 @@ import io.kube4j.api.resource.ResourceType;
 import io.kube4j.api.schema.TypeSchema;
 import io.kube4j.apiserver.registry.ApiException;
 import io.kube4j.apiserver.registry.GenericRegistry;
+import io.kube4j.apiserver.registry.UpdateTarget;
 import io.kube4j.apiserver.registry.WriteOptions;
 import java.util.function.Function;
 
@@ -73,7 +74,7 @@ public final class Patcher {
                 throw new ApiException(e.httpStatus(), e.httpStatus() == 422 ? "Invalid" : "BadRequest", e.getMessage(),
                         name, type.group(), type.plural(), java.util.List.of());
             }
-        }, options, apply, status);
+        }, options, apply, status ? UpdateTarget.STATUS : UpdateTarget.MAIN);
     }
 
     private static ObjectNode asObject(JsonNode node) {

@@ -11,6 +11,7 @@ import io.kube4j.api.selector.LabelSelector;
 import io.kube4j.apiserver.registry.ApiException;
 import io.kube4j.apiserver.registry.DeleteOptions;
 import io.kube4j.apiserver.registry.GenericRegistry;
+import io.kube4j.apiserver.registry.UpdateTarget;
 import io.kube4j.apiserver.registry.WriteOptions;
 
 /**
@@ -74,7 +75,7 @@ public final class Subresources {
                     }
                     ((ObjectNode) current.with("spec")).put("replicas", replicas.asInt(0));
                     return current;
-                }, ResourceEndpoint.writeOptions(ex), false, false);
+                }, ResourceEndpoint.writeOptions(ex), false, UpdateTarget.MAIN);
                 ex.sendJson(200, toScale(updated));
             }
             default -> throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
@@ -127,7 +128,7 @@ public final class Subresources {
             }
             ((ObjectNode) pod.with("spec")).put("nodeName", node);
             return pod;
-        }, ResourceEndpoint.writeOptions(ex), false, false);
+        }, ResourceEndpoint.writeOptions(ex), false, UpdateTarget.SUBRESOURCE);
         ex.sendJson(201, success(201));
     }
 
@@ -156,7 +157,7 @@ public final class Subresources {
                 ns.with("spec").set("finalizers", finalizers);
             }
             return ns;
-        }, WriteOptions.DEFAULT, false, false);
+        }, WriteOptions.DEFAULT, false, UpdateTarget.SUBRESOURCE);
         ex.sendJson(200, updated);
     }
 

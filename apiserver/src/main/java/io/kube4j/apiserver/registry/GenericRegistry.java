@@ -126,21 +126,21 @@ public final class GenericRegistry {
     /** PUT: replaces the object (optionally creating it when the strategy allows). */
     public ObjectNode update(String ns, String name, ObjectNode obj, WriteOptions options) {
         checkNameMatches(name, obj);
-        return guaranteedUpdate(ns, name, old -> obj.deepCopy(), options, strategy.allowCreateOnUpdate(), false);
+        return guaranteedUpdate(ns, name, old -> obj.deepCopy(), options, strategy.allowCreateOnUpdate(), UpdateTarget.MAIN);
     }
 
     /** PUT on the status subresource: only status changes are kept. */
     public ObjectNode updateStatus(String ns, String name, ObjectNode obj, WriteOptions options) {
         checkNameMatches(name, obj);
-        return guaranteedUpdate(ns, name, old -> withStatusOf(old, obj), options, false, true);
+        return guaranteedUpdate(ns, name, old -> withStatusOf(old, obj), options, false, UpdateTarget.STATUS);
     }
 
     /**
      * Read-modify-write with retries on conflicts; {@code mutate} gets a private copy (null if
-     * absent, when {@code allowCreate}). {@code statusWrite} marks writes to the status subresource.
+     * absent, when {@code allowCreate}). {@code target} selects the hooks the write goes through.
      */
     public ObjectNode guaranteedUpdate(String ns, String name, UnaryOperator<ObjectNode> mutate, WriteOptions options,
-                                       boolean allowCreate, boolean statusWrite) {
+                                       boolean allowCreate, UpdateTarget target) {
         String key = Keys.of(type, ns, name);
         for (int attempt = 0; ; attempt++) {
             cache.awaitConsistent();
@@ -167,7 +167,7 @@ public final class GenericRegistry {
                 throw ApiException.conflict(type, name,
                         "the object has been modified; please apply your changes to the latest version and try again");
             }
-            hooks.beforeUpdate(type, strategy, updated, old, statusWrite);
+            hooks.beforeUpdate(type, strategy, updated, old, target);
             admission.admitUpdate(type, updated, old);
             Meta.of(updated).put("resourceVersion", currentRv);
             if (updated.equals(old)) {

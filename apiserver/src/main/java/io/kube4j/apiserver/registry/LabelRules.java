@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Upstream's rules for label keys and values and annotation keys. */
-final class LabelRules {
+public final class LabelRules {
     private static final String NAME_REGEX = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private static final Pattern NAME = Pattern.compile(NAME_REGEX);
     private static final String NAME_MESSAGE = "name part must consist of alphanumeric characters, '-', '_' or '.', and "
@@ -21,7 +21,7 @@ final class LabelRules {
     private LabelRules() {
     }
 
-    static void checkLabels(JsonNode labels, String path, List<FieldError> errors) {
+    public static void checkLabels(JsonNode labels, String path, List<FieldError> errors) {
         if (labels == null || labels.isNull() || labels.isMissingNode()) {
             return;
         }
@@ -39,7 +39,7 @@ final class LabelRules {
         }
     }
 
-    static void checkAnnotations(JsonNode annotations, String path, List<FieldError> errors) {
+    public static void checkAnnotations(JsonNode annotations, String path, List<FieldError> errors) {
         if (annotations == null || !annotations.isObject()) {
             return;
         }
@@ -54,7 +54,7 @@ final class LabelRules {
     }
 
     /** A qualified name: optional DNS subdomain prefix, '/', and a name part of at most 63 characters. */
-    static void checkKey(String key, String path, List<FieldError> errors) {
+    public static void checkKey(String key, String path, List<FieldError> errors) {
         String name = key;
         int slash = key.indexOf('/');
         List<String> problems = new ArrayList<>();

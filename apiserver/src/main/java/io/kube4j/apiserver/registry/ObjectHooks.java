@@ -73,8 +73,8 @@ final class ObjectHooks {
      * Prepares an update of {@code old} into {@code obj}. Writes to the main resource of a kind with
      * a status subresource keep the old status; status writes arrive with the old spec already.
      */
-    void beforeUpdate(ResourceType type, Strategy strategy, ObjectNode obj, ObjectNode old, boolean statusWrite) {
-        if (!statusWrite && type.hasSubresource("status")) {
+    void beforeUpdate(ResourceType type, Strategy strategy, ObjectNode obj, ObjectNode old, UpdateTarget target) {
+        if (target == UpdateTarget.MAIN && type.hasSubresource("status")) {
             copyField(old, obj, "status");
         }
         checkKind(type, obj);
@@ -91,9 +91,13 @@ final class ObjectHooks {
         if (oldMeta.has("deletionTimestamp")) {
             rejectNewFinalizers(meta, oldMeta, errors);
         }
-        strategy.prepareForUpdate(obj, old);
+        if (target != UpdateTarget.SUBRESOURCE) {
+            strategy.prepareForUpdate(obj, old);
+        }
         errors.addAll(validateMeta(type, strategy, obj));
-        errors.addAll(strategy.validateUpdate(obj, old));
+        if (target != UpdateTarget.SUBRESOURCE) {
+            errors.addAll(strategy.validateUpdate(obj, old));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(type, Meta.name(obj), errors);
         }

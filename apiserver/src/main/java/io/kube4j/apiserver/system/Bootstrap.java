@@ -5,6 +5,7 @@ import io.kube4j.api.json.Json;
 import io.kube4j.apiserver.registry.ApiException;
 import io.kube4j.apiserver.registry.GenericRegistry;
 import io.kube4j.apiserver.registry.Registries;
+import io.kube4j.apiserver.registry.UpdateTarget;
 import io.kube4j.apiserver.registry.WriteOptions;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public final class Bootstrap {
                 desired.set("metadata", current.get("metadata"));
             }
             return desired;
-        }, WriteOptions.DEFAULT, true, false);
+        }, WriteOptions.DEFAULT, true, UpdateTarget.MAIN);
     }
 
     private static void createIfMissing(GenericRegistry registry, String ns, ObjectNode obj) {

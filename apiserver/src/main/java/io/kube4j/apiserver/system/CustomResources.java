@@ -13,6 +13,7 @@ import io.kube4j.apiserver.registry.GenericRegistry;
 import io.kube4j.apiserver.registry.ListOptions;
 import io.kube4j.apiserver.registry.Registries;
 import io.kube4j.apiserver.registry.Strategy;
+import io.kube4j.apiserver.registry.UpdateTarget;
 import io.kube4j.apiserver.registry.WriteOptions;
 import io.kube4j.apiserver.watch.CacheEvent;
 import io.kube4j.apiserver.watch.WatchCache;
@@ -148,7 +149,7 @@ public final class CustomResources implements AutoCloseable {
                 }
                 status.putArray("storedVersions").add(storageVersion(crd));
                 return crd;
-            }, WriteOptions.DEFAULT, false, true);
+            }, WriteOptions.DEFAULT, false, UpdateTarget.STATUS);
         } catch (ApiException e) {
             if (e.code() != 404) {
                 throw e;

@@ -7,6 +7,7 @@ import io.kube4j.apiserver.registry.DeleteOptions;
 import io.kube4j.apiserver.registry.GenericRegistry;
 import io.kube4j.apiserver.registry.ListOptions;
 import io.kube4j.apiserver.registry.Registries;
+import io.kube4j.apiserver.registry.UpdateTarget;
 import io.kube4j.apiserver.registry.WriteOptions;
 import io.kube4j.apiserver.watch.CacheEvent;
 import io.kube4j.apiserver.watch.WatchCache;
@@ -54,7 +55,7 @@ public final class NamespaceFinalizer implements AutoCloseable {
             namespaces.guaranteedUpdate(null, name, ns -> {
                 ns.withObjectProperty("spec").remove("finalizers");
                 return ns;
-            }, WriteOptions.DEFAULT, false, false);
+            }, WriteOptions.DEFAULT, false, UpdateTarget.SUBRESOURCE);
             namespaces.delete(null, name, DeleteOptions.DEFAULT);
         } catch (ApiException e) {
             if (e.code() != 404) {

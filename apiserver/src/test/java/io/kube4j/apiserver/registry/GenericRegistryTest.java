@@ -115,7 +115,7 @@ class GenericRegistryTest {
         registry.guaranteedUpdate("ns", "f", o -> {
             o.withObjectProperty("metadata").remove("finalizers");
             return o;
-        }, WriteOptions.DEFAULT, false, false);
+        }, WriteOptions.DEFAULT, false, UpdateTarget.SUBRESOURCE);
         assertEquals(404, assertThrows(ApiException.class, () -> registry.get("ns", "f")).code());
     }
 
