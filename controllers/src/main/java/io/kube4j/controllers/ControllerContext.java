@@ -1,0 +1,18 @@
+package io.kube4j.controllers;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedInformerFactory;
+import java.time.Clock;
+
+/**
+ * What every controller is built from: the API client (its only way to the cluster), the shared
+ * informer factory (one watch per resource type, however many controllers read it), an event
+ * recorder and a clock.
+ */
+public record ControllerContext(KubernetesClient client, SharedInformerFactory informers, EventRecorder events,
+                                Clock clock) {
+
+    public static ControllerContext of(KubernetesClient client, String component) {
+        return new ControllerContext(client, client.informers(), new EventRecorder(client, component), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,45 @@
+package io.kube4j.controllers;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the cluster's control loops (like kube-controller-manager): builds every controller on one
+ * shared informer factory, starts the informers, waits for their caches, then starts the workers.
+ */
+public final class ControllerManager implements AutoCloseable {
+    public static final String COMPONENT = "kube4j-controller-manager";
+
+    private final ControllerContext context;
+    private final List<Controller> controllers = new ArrayList<>();
+
+    private ControllerManager(ControllerContext context) {
+        this.context = context;
+    }
+
+    public static ControllerManager start(KubernetesClient client) throws Exception {
+        ControllerManager manager = new ControllerManager(ControllerContext.of(client, COMPONENT));
+        manager.controllers.addAll(allControllers(manager.context));
+        manager.context.informers().startAllRegisteredInformers().get(60, TimeUnit.SECONDS);
+        manager.controllers.forEach(Controller::start);
+        return manager;
+    }
+
+    /** Every controller, each registering its informer handlers in its constructor. */
+    private static List<Controller> allControllers(ControllerContext context) {
+        return List.of(
+        );
+    }
+
+    public List<Controller> controllers() {
+        return List.copyOf(controllers);
+    }
+
+    @Override
+    public void close() {
+        controllers.forEach(Controller::close);
+        context.informers().stopAllRegisteredInformers();
+    }
+}
