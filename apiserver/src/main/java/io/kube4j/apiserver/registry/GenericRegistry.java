@@ -209,6 +209,7 @@ public final class GenericRegistry {
             checkPreconditions(name, options, obj, current.modRevision());
             long grace = strategy.gracePeriodSeconds(obj, options.gracePeriodSeconds());
             boolean hold = strategy.holdForFinalization(obj);
+            addPropagationFinalizer(obj, options.propagationPolicy());
             boolean finalizers = obj.path("metadata").path("finalizers").size() > 0;
             try {
                 if (!hold && !finalizers && grace <= 0) {
@@ -236,6 +237,25 @@ public final class GenericRegistry {
                 throw ApiException.notFound(type, name);
             }
         }
+    }
+
+    /**
+     * Foreground and Orphan deletion are carried out by the garbage collector, which the object's
+     * {@code foregroundDeletion} / {@code orphan} finalizer hands the object to (as upstream).
+     */
+    private static void addPropagationFinalizer(ObjectNode obj, String propagationPolicy) {
+        String finalizer = "Foreground".equals(propagationPolicy) ? "foregroundDeletion"
+                : "Orphan".equals(propagationPolicy) ? "orphan" : null;
+        if (finalizer == null || Meta.isDeleting(obj)) {
+            return;
+        }
+        JsonNode existing = obj.path("metadata").path("finalizers");
+        for (JsonNode f : existing) {
+            if (f.asText().equals(finalizer)) {
+                return;
+            }
+        }
+        Meta.of(obj).withArrayProperty("finalizers").add(finalizer);
     }
 
     /** DELETE on a collection: deletes every matching object, returning them. */
