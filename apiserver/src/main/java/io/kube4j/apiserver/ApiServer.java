@@ -18,7 +18,9 @@ import io.kube4j.apiserver.http.ServerSideApplier;
 import io.kube4j.apiserver.http.Subresources;
 import io.kube4j.apiserver.http.Tables;
 import io.kube4j.apiserver.http.WatchStream;
+import io.kube4j.apiserver.registry.Conversion;
 import io.kube4j.apiserver.registry.ListOptions;
+import io.kube4j.apiserver.registry.conversion.StoredVersions;
 import io.kube4j.apiserver.registry.Registries;
 import io.kube4j.apiserver.registry.kinds.BuiltinStrategies;
 import io.kube4j.apiserver.registry.kinds.CidrServiceAllocator;
@@ -81,9 +83,12 @@ public final class ApiServer implements AutoCloseable {
         CidrServiceAllocator allocator = new CidrServiceAllocator(network.cidr(),
                 CidrServiceAllocator.DEFAULT_NODE_PORT_MIN, CidrServiceAllocator.DEFAULT_NODE_PORT_MAX,
                 () -> List.copyOf(registries.find("", "v1", "services").list(null, ListOptions.ALL).items()), clock);
-        for (ResourceType type : BuiltinResources.all()) {
+        List<ResourceType> builtin = BuiltinResources.all();
+        for (ResourceType type : builtin) {
             if (!type.kind().equals("SelfSubjectAccessReview")) {
-                registries.register(type, BuiltinStrategies.forKind(type.group(), type.kind(), allocator));
+                Conversion conversion = StoredVersions.conversion(type, builtin);
+                ResourceType stored = conversion == null ? type : conversion.storage();
+                registries.register(type, conversion, BuiltinStrategies.forKind(stored.group(), stored.kind(), allocator));
             }
         }
         Bootstrap.run(registries, network.firstAddress(), config.advertiseAddress(), config.port());

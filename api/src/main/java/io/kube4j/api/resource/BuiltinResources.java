@@ -114,6 +114,9 @@ public final class BuiltinResources {
                 builder("autoscaling/v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers").shortNames("hpa").inCategoryAll()
                         .subresource("status", "get", "patch", "update")
                         .model(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class).build(),
+                builder("autoscaling/v1", "HorizontalPodAutoscaler", "horizontalpodautoscalers").shortNames("hpa").inCategoryAll()
+                        .subresource("status", "get", "patch", "update")
+                        .model(io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler.class).build(),
                 // others
                 builder("coordination.k8s.io/v1", "Lease", "leases").model(Lease.class).build(),
                 builder("discovery.k8s.io/v1", "EndpointSlice", "endpointslices").model(EndpointSlice.class).build(),

@@ -31,6 +31,8 @@ public final class GenericRegistry {
     private static final int MAX_CONFLICT_RETRIES = 10;
 
     private final ResourceType type;
+    private final ResourceType storage;
+    private final Conversion conversion;
     private final Strategy strategy;
     private final KeyValueStore store;
     private final WatchCache cache;
@@ -40,7 +42,15 @@ public final class GenericRegistry {
 
     public GenericRegistry(ResourceType type, Strategy strategy, KeyValueStore store, WatchCache cache, Clock clock,
                            Admission admission) {
+        this(type, null, strategy, store, cache, clock, admission);
+    }
+
+    /** A registry serving {@code type} from objects stored as {@code conversion.storage()} (null: as itself). */
+    public GenericRegistry(ResourceType type, Conversion conversion, Strategy strategy, KeyValueStore store,
+                           WatchCache cache, Clock clock, Admission admission) {
         this.type = type;
+        this.conversion = conversion;
+        this.storage = conversion == null ? type : conversion.storage();
         this.strategy = strategy;
         this.store = store;
         this.cache = cache;
@@ -64,16 +74,16 @@ public final class GenericRegistry {
     /** The current object; shared with the cache, so copy before changing it. */
     public ObjectNode get(String ns, String name) {
         cache.awaitConsistent();
-        CachedObject o = cache.get(Keys.of(type, ns, name));
+        CachedObject o = cache.get(Keys.of(storage, ns, name));
         if (o == null) {
             throw ApiException.notFound(type, name);
         }
-        return o.object();
+        return served(o.object());
     }
 
     public ListResult list(String ns, ListOptions options) {
         Function<JsonNode, Boolean> filter = filter(options);
-        String prefix = Keys.prefix(type, ns);
+        String prefix = Keys.prefix(storage, ns);
         long rev;
         Iterator<CachedObject> source;
         if (options.continueToken() != null) {
@@ -94,8 +104,9 @@ public final class GenericRegistry {
         while (source.hasNext() && (options.limit() <= 0 || items.size() < options.limit())) {
             CachedObject o = source.next();
             lastKey = o.key();
-            if (filter.apply(o.object())) {
-                items.add(o.object());
+            ObjectNode item = served(o.object());
+            if (filter.apply(item)) {
+                items.add(item);
             }
         }
         String next = source.hasNext() && options.limit() > 0 ? new ContinueToken(rev, lastKey).encode() : null;
@@ -105,16 +116,16 @@ public final class GenericRegistry {
     public ObjectNode create(String ns, ObjectNode obj, WriteOptions options) {
         boolean generated = Meta.text(obj.path("metadata").get("name")) == null;
         for (int attempt = 0; ; attempt++) {
-            ObjectNode candidate = obj.deepCopy();
-            hooks.beforeCreate(type, strategy, ns, candidate);
-            admission.admitCreate(type, candidate);
+            ObjectNode candidate = stored(obj.deepCopy());
+            hooks.beforeCreate(storage, strategy, ns, candidate);
+            admission.admitCreate(storage, candidate);
             if (options.dryRun()) {
-                return candidate;
+                return served(candidate);
             }
             try {
-                KeyValue kv = store.create(Keys.of(type, ns, Meta.name(candidate)), Json.bytes(candidate));
+                KeyValue kv = store.create(Keys.of(storage, ns, Meta.name(candidate)), Json.bytes(candidate));
                 Meta.of(candidate).put("resourceVersion", Long.toString(kv.modRevision()));
-                return candidate;
+                return served(candidate);
             } catch (StoreException.KeyExists e) {
                 if (!generated || attempt >= 3) {
                     throw ApiException.alreadyExists(type, Meta.name(candidate));
@@ -141,7 +152,7 @@ public final class GenericRegistry {
      */
     public ObjectNode guaranteedUpdate(String ns, String name, UnaryOperator<ObjectNode> mutate, WriteOptions options,
                                        boolean allowCreate, UpdateTarget target) {
-        String key = Keys.of(type, ns, name);
+        String key = Keys.of(storage, ns, name);
         for (int attempt = 0; ; attempt++) {
             cache.awaitConsistent();
             CachedObject current = cache.get(key);
@@ -160,28 +171,28 @@ public final class GenericRegistry {
                 }
             }
             ObjectNode old = current.object();
-            ObjectNode updated = mutate.apply(old.deepCopy());
+            ObjectNode updated = stored(mutate.apply(served(old).deepCopy()));
             String requestedRv = Meta.resourceVersion(updated);
             String currentRv = Long.toString(current.modRevision());
             if (requestedRv != null && !requestedRv.equals(currentRv)) {
                 throw ApiException.conflict(type, name,
                         "the object has been modified; please apply your changes to the latest version and try again");
             }
-            hooks.beforeUpdate(type, strategy, updated, old, target);
-            admission.admitUpdate(type, updated, old);
+            hooks.beforeUpdate(storage, strategy, updated, old, target);
+            admission.admitUpdate(storage, updated, old);
             Meta.of(updated).put("resourceVersion", currentRv);
             if (updated.equals(old)) {
-                return old;
+                return served(old);
             }
             if (options.dryRun()) {
-                return updated;
+                return served(updated);
             }
             try {
                 KeyValue kv = finalizationComplete(updated)
                         ? store.delete(key, current.modRevision())
                         : store.update(key, Json.bytes(withoutResourceVersion(updated)), current.modRevision());
                 Meta.of(updated).put("resourceVersion", Long.toString(kv.modRevision()));
-                return updated;
+                return served(updated);
             } catch (StoreException.Conflict e) {
                 if (requestedRv != null || attempt >= MAX_CONFLICT_RETRIES) {
                     throw ApiException.conflict(type, name,
@@ -198,7 +209,7 @@ public final class GenericRegistry {
      * period or the strategy hold it. Returns the object as deleted or marked.
      */
     public ObjectNode delete(String ns, String name, DeleteOptions options) {
-        String key = Keys.of(type, ns, name);
+        String key = Keys.of(storage, ns, name);
         for (int attempt = 0; ; attempt++) {
             cache.awaitConsistent();
             CachedObject current = cache.get(key);
@@ -216,7 +227,7 @@ public final class GenericRegistry {
                     if (!options.dryRun()) {
                         store.delete(key, current.modRevision());
                     }
-                    return obj;
+                    return served(obj);
                 }
                 ObjectNode meta = Meta.of(obj);
                 if (!meta.has("deletionTimestamp") || grace < meta.path("deletionGracePeriodSeconds").asLong(Long.MAX_VALUE)) {
@@ -224,11 +235,11 @@ public final class GenericRegistry {
                     meta.put("deletionGracePeriodSeconds", grace);
                 }
                 if (options.dryRun() || obj.equals(current.object())) {
-                    return obj;
+                    return served(obj);
                 }
                 KeyValue kv = store.update(key, Json.bytes(withoutResourceVersion(obj)), current.modRevision());
                 meta.put("resourceVersion", Long.toString(kv.modRevision()));
-                return obj;
+                return served(obj);
             } catch (StoreException.Conflict e) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {
                     throw ApiException.conflict(type, name, "the object has been modified; please try again");
@@ -279,7 +290,9 @@ public final class GenericRegistry {
      */
     public WatchCache.Subscription watch(String ns, ListOptions options, long afterRevision, Consumer<CacheEvent> sink) {
         Function<JsonNode, Boolean> filter = filter(options);
-        return cache.subscribe(Keys.prefix(type, ns), afterRevision, event -> {
+        return cache.subscribe(Keys.prefix(storage, ns), afterRevision, stored -> {
+            CacheEvent event = conversion == null ? stored : new CacheEvent(stored.type(), stored.key(),
+                    served(stored.object()), stored.previous() == null ? null : served(stored.previous()), stored.revision());
             boolean now = filter.apply(event.object());
             boolean before = event.previous() != null && filter.apply(event.previous());
             switch (event.type()) {
@@ -364,6 +377,14 @@ public final class GenericRegistry {
         JsonNode meta = obj.path("metadata");
         return meta.has("deletionTimestamp") && meta.path("finalizers").isEmpty()
                 && meta.path("deletionGracePeriodSeconds").asLong(0) == 0 && !strategy.holdForFinalization(obj.deepCopy());
+    }
+
+    private ObjectNode served(ObjectNode stored) {
+        return conversion == null ? stored : conversion.fromStorage(stored.deepCopy());
+    }
+
+    private ObjectNode stored(ObjectNode served) {
+        return conversion == null || served == null ? served : conversion.toStorage(served);
     }
 
     private static ObjectNode withStatusOf(ObjectNode old, ObjectNode source) {

@@ -31,8 +31,13 @@ public final class Registries {
         this.admission = admission;
     }
 
-    public synchronized GenericRegistry register(ResourceType type, Strategy strategy) {
-        GenericRegistry registry = new GenericRegistry(type, strategy, store, cache, clock, admission);
+    public GenericRegistry register(ResourceType type, Strategy strategy) {
+        return register(type, null, strategy);
+    }
+
+    /** Registers {@code type}, stored as {@code conversion.storage()} when a conversion is given. */
+    public synchronized GenericRegistry register(ResourceType type, Conversion conversion, Strategy strategy) {
+        GenericRegistry registry = new GenericRegistry(type, conversion, strategy, store, cache, clock, admission);
         GenericRegistry previous = byPath.put(path(type.group(), type.version(), type.plural()), registry);
         if (previous != null) {
             ordered.remove(previous.type());
