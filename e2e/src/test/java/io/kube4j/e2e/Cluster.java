@@ -35,6 +35,16 @@ public final class Cluster implements AutoCloseable {
         return kubectl;
     }
 
+    /** HTTPS requests as the admin user, for bodies kubectl cannot send. */
+    public RawApi api() {
+        return RawApi.admin(server.kubeconfig());
+    }
+
+    /** HTTPS requests without any credentials. */
+    public RawApi anonymousApi() {
+        return RawApi.anonymous(server.kubeconfig());
+    }
+
     public ApiServer server() {
         return server;
     }

@@ -2,6 +2,9 @@ package io.kube4j.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the real kubectl ({@code /usr/bin/kubectl}) against a cluster, with a private cache dir. */
 public final class Kubectl {
     private static final String BINARY = System.getenv().getOrDefault("KUBECTL", "/usr/bin/kubectl");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path kubeconfig;
     private final Path cacheDir;
@@ -37,19 +41,30 @@ public final class Kubectl {
             }
             return this;
         }
+
+        /** Stdout parsed as JSON (after {@code -o json}). */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(stdout);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("kubectl printed no JSON: " + stdout, e);
+            }
+        }
     }
 
     public Result run(String... args) {
         return runWithInput(null, Map.of(), args);
     }
 
+    /** Runs with {@code input} on stdin (for {@code -f -}). */
+    public Result runWithInput(String input, String... args) {
+        return runWithInput(input, Map.of(), args);
+    }
+
     /** Runs with {@code input} on stdin (for {@code -f -}) and extra environment variables. */
     public Result runWithInput(String input, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(BINARY, "--kubeconfig", kubeconfig.toString(),
-                "--cache-dir", cacheDir.toString()));
-        command.addAll(List.of(args));
         try {
-            ProcessBuilder pb = new ProcessBuilder(command);
+            ProcessBuilder pb = new ProcessBuilder(command(args));
             pb.environment().putAll(env);
             Path out = Files.createTempFile("kubectl", ".out");
             Path err = Files.createTempFile("kubectl", ".err");
@@ -75,15 +90,36 @@ public final class Kubectl {
         }
     }
 
+    /** Runs {@code kubectl get ARGS -o json}, which must succeed, and parses the output. */
+    public JsonNode getJson(String... args) {
+        List<String> all = new ArrayList<>(List.of("get"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("-o", "json"));
+        return run(all.toArray(String[]::new)).ok().json();
+    }
+
     /** Starts kubectl without waiting (for {@code get -w}); the caller reads and destroys it. */
     public Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(BINARY, "--kubeconfig", kubeconfig.toString(),
-                "--cache-dir", cacheDir.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+    }
+
+    /** Starts a long-running kubectl (such as {@code get -w}) whose output lines can be awaited. */
+    public StreamingKubectl stream(String... args) {
+        try {
+            return new StreamingKubectl(start(args));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run kubectl", e);
+        }
     }
 
     public Path kubeconfig() {
         return kubeconfig;
+    }
+
+    private List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(BINARY, "--kubeconfig", kubeconfig.toString(),
+                "--cache-dir", cacheDir.toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 }
