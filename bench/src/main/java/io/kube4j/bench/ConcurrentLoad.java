@@ -23,7 +23,7 @@ final class ConcurrentLoad {
     /** Creates the operation for one worker, typically binding a client of its own. */
     @FunctionalInterface
     interface Worker {
-        Operation start(int worker) throws Exception;
+        Operation start(int worker);
     }
 
     /** What a load achieved: operations per second over the whole run and each one's latency. */
@@ -38,12 +38,8 @@ final class ConcurrentLoad {
 
     static Result run(int count, int workers, Worker worker) {
         List<Operation> operations = new ArrayList<>();
-        try {
-            for (int w = 0; w < workers; w++) {
-                operations.add(worker.start(w));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start load worker: " + e.getMessage(), e);
+        for (int w = 0; w < workers; w++) {
+            operations.add(worker.start(w));
         }
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();

@@ -22,7 +22,7 @@ final class Report {
             double k = kube4j.get(metric);
             double m = mock.get(metric);
             out.printf("| %s | %s | %s | %s | %s |%n", metric.label(), value(metric, k), value(metric, m),
-                    Double.isNaN(k / m) ? "" : "%.2f".formatted(k / m), better(metric, k, m));
+                    ratio(k / m), better(metric, k, m));
         }
     }
 
@@ -35,7 +35,7 @@ final class Report {
                 raw.latencies().percentileMillis(99));
         double api = kube4j.get(apiWrites);
         out.printf("| kube4j API writes/s (W1) / raw puts/s | %s |%n",
-                Double.isNaN(api) ? "n/a" : "%.2f".formatted(api / raw.perSecond()));
+                Double.isNaN(api) ? "n/a" : ratio(api / raw.perSecond()));
     }
 
     void memory(String target, Map<String, ProcessMemory> memory) {
@@ -69,6 +69,12 @@ final class Report {
         boolean kube4jHigher = kube4j > mock;
         boolean kube4jBetter = kube4jHigher == (metric.better() == Metric.Better.HIGHER);
         double factor = kube4jHigher ? kube4j / mock : mock / kube4j;
-        return "%s ×%.1f".formatted(kube4jBetter ? "kube4j" : "mock", factor);
+        return "%s ×%s".formatted(kube4jBetter ? "kube4j" : "mock", factor >= 100 ? "%,.0f".formatted(factor)
+                : "%.1f".formatted(factor));
+    }
+
+    /** Three significant digits, so that very small ratios still show. */
+    private static String ratio(double ratio) {
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "" : "%.3g".formatted(ratio);
     }
 }
