@@ -53,6 +53,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The API server: store, watch cache, registries, bootstrap objects and the HTTPS endpoint,
@@ -85,13 +86,11 @@ public final class ApiServer implements AutoCloseable {
                 () -> List.copyOf(registries.find("", "v1", "services").list(null, ListOptions.ALL).items()), clock);
         List<ResourceType> builtin = BuiltinResources.all();
         for (ResourceType type : builtin) {
-            if (!type.kind().equals("SelfSubjectAccessReview")) {
-                Conversion conversion = StoredVersions.conversion(type, builtin);
-                ResourceType stored = conversion == null ? type : conversion.storage();
-                registries.register(type, conversion, BuiltinStrategies.forKind(stored.group(), stored.kind(), allocator));
-            }
+            // SelfSubjectAccessReviews are answered by AccessReviews; registered for discovery, never stored.
+            Conversion conversion = StoredVersions.conversion(type, builtin);
+            ResourceType stored = conversion == null ? type : conversion.storage();
+            registries.register(type, conversion, BuiltinStrategies.forKind(stored.group(), stored.kind(), allocator));
         }
-        Bootstrap.run(registries, network.firstAddress(), config.advertiseAddress(), config.port());
         schemas = new ServedSchemas(registries);
         CustomResources customResources = new CustomResources(registries, schemas);
         customResources.start();
@@ -108,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
         server.start();
         closeables.add(server::stop);
         port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        Bootstrap.run(registries, network.firstAddress(), config.advertiseAddress(), port);
         kubeconfig = config.dataDir().resolve("kubeconfig.yaml");
         writeKubeconfig(kubeconfig, config);
     }
@@ -203,6 +203,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         server.setHandler(handler);
+        ServerWebSocketContainer.ensure(server).setIdleTimeout(java.time.Duration.ofMillis(IDLE_TIMEOUT_MS));
         return server;
     }
 

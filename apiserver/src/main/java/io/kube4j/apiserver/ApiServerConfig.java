@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param dataDir           where the store, TLS material and kubeconfig live
  * @param bindAddress       the address to listen on
- * @param port              the HTTPS port
+ * @param port              the HTTPS port (0: any free port, see {@link ApiServer#port()})
  * @param advertiseAddress  the address clients and the {@code kubernetes} endpoints use
  * @param datastoreEndpoint null for the embedded SQLite store, else the external store's URL
  * @param token             the shared secret node agents present, or null

@@ -3,7 +3,6 @@ package io.kube4j.e2e;
 import io.kube4j.apiserver.ApiServer;
 import io.kube4j.apiserver.ApiServerConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -26,7 +25,7 @@ public final class Cluster implements AutoCloseable {
 
     public static Cluster start() throws Exception {
         Path dir = Files.createTempDirectory("kube4j-e2e");
-        ApiServerConfig config = new ApiServerConfig(dir, "127.0.0.1", freePort(), "127.0.0.1", null, "e2e-token",
+        ApiServerConfig config = new ApiServerConfig(dir, "127.0.0.1", 0, "127.0.0.1", null, "e2e-token",
                 "10.96.0.0/12");
         return new Cluster(dir, ApiServer.start(config));
     }
@@ -51,12 +50,6 @@ public final class Cluster implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -38,7 +38,6 @@ class Fabric8InformerTest {
         Config config = Config.fromKubeconfig(Files.readString(cluster.server().kubeconfig()));
         // fabric8 reads a PKCS#8 "PRIVATE KEY" as RSA unless told the algorithm; kubeconfigWorksAsIs
         // checks that the kubeconfig needs no such help
-        config.setClientKeyAlgo(clientKeyAlgorithm(config));
         client = new KubernetesClientBuilder().withConfig(config).build();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
                 .create();
@@ -124,12 +123,6 @@ class Fabric8InformerTest {
         try (KubernetesClient plain = new KubernetesClientBuilder().withConfig(config).build()) {
             assertEquals(NS, plain.namespaces().withName(NS).get().getMetadata().getName());
         }
-    }
-
-    private static String clientKeyAlgorithm(Config config) throws Exception {
-        byte[] pem = Base64.getDecoder().decode(config.getClientCertData());
-        return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem))
-                .getPublicKey().getAlgorithm();
     }
 
     /** start() completes once the initial list is stored and the watch response has begun. */

@@ -13,12 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
@@ -124,10 +126,12 @@ public final class RawApi {
             IOException {
         Certificate certificate = CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(certificatePem));
-        byte[] pkcs8 = Base64.getMimeDecoder().decode(new String(keyPem, StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", ""));
-        PrivateKey key = KeyFactory.getInstance(certificate.getPublicKey().getAlgorithm())
-                .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        PrivateKey key;
+        try (PEMParser parser = new PEMParser(new java.io.StringReader(new String(keyPem, StandardCharsets.US_ASCII)))) {
+            Object pem = parser.readObject();
+            PrivateKeyInfo info = pem instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) pem;
+            key = new JcaPEMKeyConverter().getPrivateKey(info);
+        }
         KeyStore store = emptyKeyStore();
         store.setKeyEntry("admin", key, NO_PASSWORD, new Certificate[] {certificate});
         return store;

@@ -44,6 +44,7 @@ final class ModelSchemaDeriver {
             "acquireTime", "renewTime", "evictionTime", "lastPhaseTransitionTime", "timeAdded", "disruptedPods");
 
     private final PatchStrategies patchStrategies;
+    private final RequiredFields requiredFields = RequiredFields.load();
     private final Map<Class<?>, List<GroupVersionKind>> kinds;
     private final Map<String, ObjectNode> definitions = new TreeMap<>();
     private final Map<String, Class<?>> definedBy = new HashMap<>();
@@ -95,6 +96,10 @@ final class ModelSchemaDeriver {
                 properties.set(jsonName, propertySchema(name, jsonName, field.getGenericType())));
         ObjectNode schema = NODES.objectNode().put("type", "object");
         schema.set("properties", properties);
+        List<String> required = requiredFields.of(name);
+        if (!required.isEmpty()) {
+            required.forEach(schema.putArray("required")::add);
+        }
         List<GroupVersionKind> gvks = kinds.get(modelClass);
         if (gvks != null) {
             schema.set("x-kubernetes-group-version-kind", groupVersionKinds(gvks));

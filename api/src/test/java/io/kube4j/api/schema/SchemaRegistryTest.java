@@ -67,6 +67,19 @@ class SchemaRegistryTest {
     }
 
     @Test
+    void everyRequiredFieldIsDeclaredAndListed() throws Exception {
+        RequiredFields.load().all().forEach((name, fields) -> {
+            JsonNode definition = registry.definition(name);
+            assertNotNull(definition, "no schema " + name);
+            for (String field : fields) {
+                assertTrue(definition.path("properties").has(field), name + " has no " + field);
+            }
+            assertEquals(fields.size(), definition.path("required").size(), name);
+        });
+        assertEquals("name", registry.definition("io.k8s.api.core.v1.Container").path("required").get(0).asText());
+    }
+
+    @Test
     void mapsScalarsAndSpecialTypes() throws Exception {
         TypeSchema container = kind("v1", "Pod").property("spec").property("containers").elements();
         TypeSchema limits = container.property("resources").property("limits");

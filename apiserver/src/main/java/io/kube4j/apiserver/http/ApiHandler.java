@@ -52,11 +52,13 @@ public final class ApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Authenticator.User user = authenticator.authenticate(request);
-        Exchange ex = new Exchange(request, response, user == null ? null : user.name(),
+        Exchange ex = new Exchange(request, response, callback, user == null ? null : user.name(),
                 user == null ? java.util.List.of() : user.groups());
         try {
             route(ex, user != null);
-            callback.succeeded();
+            if (!ex.handedOff()) {
+                callback.succeeded();
+            }
         } catch (ApiException e) {
             fail(ex, e, callback);
         } catch (UncheckedIOException e) {

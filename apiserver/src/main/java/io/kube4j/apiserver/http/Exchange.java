@@ -16,6 +16,9 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.util.Fields;
 
 /**
@@ -28,14 +31,17 @@ public final class Exchange {
 
     private final Request request;
     private final Response response;
+    private final Callback callback;
+    private boolean handedOff;
     private final Fields query;
     private final String user;
     private final List<String> groups;
     private final List<String> warnings = new ArrayList<>();
 
-    public Exchange(Request request, Response response, String user, List<String> groups) {
+    public Exchange(Request request, Response response, Callback callback, String user, List<String> groups) {
         this.request = request;
         this.response = response;
+        this.callback = callback;
         this.query = Request.extractQueryParameters(request);
         this.user = user;
         this.groups = groups;
@@ -89,12 +95,12 @@ public final class Exchange {
     public byte[] body() {
         long declared = request.getLength();
         if (declared > MAX_BODY_BYTES) {
-            throw ApiException.tooLarge("the server has received a request that is too large");
+            throw ApiException.tooLarge("Request entity too large: limit is " + MAX_BODY_BYTES);
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw ApiException.tooLarge("the server has received a request that is too large");
+                throw ApiException.tooLarge("Request entity too large: limit is " + MAX_BODY_BYTES);
             }
             return bytes;
         } catch (IOException e) {
@@ -149,6 +155,32 @@ public final class Exchange {
 
     public boolean committed() {
         return response.isCommitted();
+    }
+
+    /** Whether the client asks to switch this request to a WebSocket. */
+    public boolean wantsWebSocket() {
+        return "websocket".equalsIgnoreCase(header(HttpHeader.UPGRADE));
+    }
+
+    /**
+     * Switches to a WebSocket whose endpoint {@code creator} makes; the connection then belongs to
+     * the WebSocket, and this exchange completes without a response of its own.
+     */
+    public void upgradeToWebSocket(WebSocketCreator creator) {
+        ServerWebSocketContainer container = ServerWebSocketContainer.get(request.getContext());
+        try {
+            handedOff = container.upgrade(creator, request, response, callback);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("WebSocket upgrade failed: " + e.getMessage());
+        }
+        if (!handedOff) {
+            throw ApiException.badRequest("WebSocket upgrade failed");
+        }
+    }
+
+    /** True once the request was handed to a WebSocket, which completes it. */
+    public boolean handedOff() {
+        return handedOff;
     }
 
     /** Runs {@code onGone} when the client goes away (connection closed or stream reset). */

@@ -1,6 +1,6 @@
 package io.kube4j.apiserver.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.api.resource.ResourceType;
 import io.kube4j.api.schema.TypeSchema;
 import io.kube4j.api.schema.UnknownFields;
@@ -19,7 +19,11 @@ public final class FieldValidation {
         this.schemas = schemas;
     }
 
-    public void check(Exchange ex, ResourceType type, JsonNode obj) {
+    /**
+     * Applies the request's field validation to {@code obj}: Strict refuses unknown fields, Warn
+     * reports and drops them, Ignore drops them silently.
+     */
+    public void check(Exchange ex, ResourceType type, ObjectNode obj) {
         String mode = ex.param("fieldValidation");
         if (mode == null) {
             mode = "Warn";
@@ -28,22 +32,22 @@ public final class FieldValidation {
             throw ApiException.badRequest("fieldValidation: Unsupported value: \"" + mode
                     + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
         }
-        if (mode.equals("Ignore")) {
-            return;
-        }
         TypeSchema schema = schemas.apply(type);
         if (schema == null) {
             return;
         }
-        List<String> unknown = UnknownFields.find(schema, obj);
-        if (unknown.isEmpty()) {
+        if (!mode.equals("Strict")) {
+            List<String> dropped = UnknownFields.prune(schema, obj);
+            if (mode.equals("Warn")) {
+                dropped.forEach(f -> ex.warn("unknown field \"" + f + "\""));
+            }
             return;
         }
-        if (mode.equals("Strict")) {
+        List<String> unknown = UnknownFields.find(schema, obj);
+        if (!unknown.isEmpty()) {
             String fields = String.join(", ", unknown.stream().map(f -> "unknown field \"" + f + "\"").toList());
             throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
                     + type.kind() + ": strict decoding error: " + fields);
         }
-        unknown.forEach(f -> ex.warn("unknown field \"" + f + "\""));
     }
 }

@@ -47,7 +47,7 @@ public final class Patcher {
             if (!(patch instanceof ObjectNode)) {
                 throw ApiException.badRequest("apply patch must be an object");
             }
-            validation.check(ex, type, patch);
+            validation.check(ex, type, (ObjectNode) patch);
         }
         TypeSchema schema = schemas.apply(type);
         return registry.guaranteedUpdate(ns, name, current -> {

@@ -67,7 +67,7 @@ public final class ResourceEndpoint {
             case "patch" -> sendObject(ex, registry, patcher.patch(ex, registry, ns, info.name(), false), 200);
             case "delete" -> {
                 ObjectNode deleted = registry.delete(ns, info.name(), deleteOptions(ex));
-                sendObject(ex, registry, deleted, Meta.isDeleting(deleted) ? 202 : 200);
+                sendObject(ex, registry, deleted, 200);
             }
             case "deletecollection" -> {
                 List<ObjectNode> deleted = registry.deleteCollection(ns, listOptions(ex), deleteOptions(ex));

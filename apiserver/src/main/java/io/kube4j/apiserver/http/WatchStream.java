@@ -31,78 +31,108 @@ public final class WatchStream {
     }
 
     public void serve(Exchange ex, GenericRegistry registry, String ns, ListOptions options, TablePrinter printer) {
-        long timeoutMs = ex.param("timeoutSeconds") != null
-                ? TimeUnit.SECONDS.toMillis(Long.parseLong(ex.param("timeoutSeconds")))
-                : TimeUnit.MINUTES.toMillis(30 + ThreadLocalRandom.current().nextInt(30));
-        boolean bookmarks = ex.flag("allowWatchBookmarks");
-        boolean initialEvents = ex.flag("sendInitialEvents");
-        boolean table = Tables.wanted(ex.header(HttpHeader.ACCEPT));
-        String rv = options.resourceVersion();
-        long after = rv.isEmpty() || rv.equals("0") || initialEvents ? -1 : parseRevision(rv);
-        if (after < 0 && !initialEvents && rv.isEmpty()) {
-            registry.cache().awaitConsistent();
-        }
-        LinkedBlockingQueue<CacheEvent> queue = new LinkedBlockingQueue<>();
-        WatchCache.Subscription subscription;
-        long initialRevision = registry.cache().revision();
-        try {
-            subscription = registry.watch(ns, options, after, queue::add);
-        } catch (WatchCache.TooOldException e) {
-            ex.startResponse(200, "application/json");
-            ex.write(line("ERROR", ApiException.gone(e.getMessage()).toStatus()), true);
+        Watch watch = new Watch(registry, ns, options, Tables.wanted(ex.header(HttpHeader.ACCEPT)) ? printer : null,
+                ex.param("timeoutSeconds") != null
+                        ? TimeUnit.SECONDS.toMillis(parseRevision(ex.param("timeoutSeconds")))
+                        : TimeUnit.MINUTES.toMillis(30 + ThreadLocalRandom.current().nextInt(30)),
+                ex.flag("allowWatchBookmarks"), ex.flag("sendInitialEvents"));
+        if (ex.wantsWebSocket()) {
+            ex.upgradeToWebSocket((request, response, callback) -> new WatchSocket(
+                    session -> watch.run(EventWriter.webSocket(session)), watch::clientGone));
             return;
         }
-        ex.onClientGone(() -> queue.add(CLIENT_GONE));
+        ex.onClientGone(watch::clientGone);
         ex.startResponse(200, "application/json");
-        try (subscription) {
-            stream(ex, registry, queue, timeoutMs, bookmarks, initialEvents ? initialRevision : -1, table ? printer : null);
-        } catch (UncheckedIOException e) {
-            return;
-        }
-        ex.write(new byte[0], true);
+        // Commit the headers now: clients treat the watch as started only then.
+        ex.write(new byte[0], false);
+        watch.run(EventWriter.http(ex));
     }
 
-    private void stream(Exchange ex, GenericRegistry registry, LinkedBlockingQueue<CacheEvent> queue, long timeoutMs,
-                        boolean bookmarks, long initialEventsEnd, TablePrinter printer) {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        long nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MS;
-        long lastRevision = 0;
-        boolean columnsSent = false;
-        boolean initialEndSent = initialEventsEnd < 0;
-        while (true) {
-            if (!initialEndSent && queue.isEmpty()) {
-                ex.write(line("BOOKMARK", bookmark(registry, Math.max(lastRevision, initialEventsEnd), true)), false);
-                initialEndSent = true;
+    /** One watch: its parameters and the queue its subscription fills. */
+    private final class Watch {
+        private final GenericRegistry registry;
+        private final String ns;
+        private final ListOptions options;
+        private final TablePrinter printer;
+        private final long timeoutMs;
+        private final boolean bookmarks;
+        private final boolean initialEvents;
+        private final LinkedBlockingQueue<CacheEvent> queue = new LinkedBlockingQueue<>();
+
+        Watch(GenericRegistry registry, String ns, ListOptions options, TablePrinter printer, long timeoutMs,
+              boolean bookmarks, boolean initialEvents) {
+            this.registry = registry;
+            this.ns = ns;
+            this.options = options;
+            this.printer = printer;
+            this.timeoutMs = timeoutMs;
+            this.bookmarks = bookmarks;
+            this.initialEvents = initialEvents;
+        }
+
+        void clientGone() {
+            queue.add(CLIENT_GONE);
+        }
+
+        void run(EventWriter out) {
+            String rv = options.resourceVersion();
+            long after = rv.isEmpty() || rv.equals("0") || initialEvents ? -1 : parseRevision(rv);
+            if (after < 0 && !initialEvents && rv.isEmpty()) {
+                registry.cache().awaitConsistent();
             }
-            long now = System.currentTimeMillis();
-            if (now >= deadline) {
-                return;
+            long initialRevision = registry.cache().revision();
+            try (WatchCache.Subscription ignored = registry.watch(ns, options, after, queue::add)) {
+                stream(out, initialEvents ? initialRevision : -1);
+                out.finish();
+            } catch (WatchCache.TooOldException e) {
+                out.write(event("ERROR", ApiException.gone(e.getMessage()).toStatus()));
+                out.finish();
+            } catch (UncheckedIOException e) {
+                // the client went away
             }
-            CacheEvent event;
-            try {
-                event = queue.poll(Math.min(deadline, nextBookmark) - now, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (event == CLIENT_GONE) {
-                return;
-            }
-            if (event == null) {
-                if (bookmarks && System.currentTimeMillis() >= nextBookmark) {
-                    ex.write(line("BOOKMARK", bookmark(registry, Math.max(lastRevision, registry.cache().revision()),
-                            false)), false);
-                    nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MS;
+        }
+
+        private void stream(EventWriter out, long initialEventsEnd) {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            long nextBookmark = bookmarks ? System.currentTimeMillis() + BOOKMARK_INTERVAL_MS : Long.MAX_VALUE;
+            long lastRevision = 0;
+            boolean columnsSent = false;
+            boolean initialEndSent = initialEventsEnd < 0;
+            while (true) {
+                if (!initialEndSent && queue.isEmpty()) {
+                    out.write(event("BOOKMARK", bookmark(registry, Math.max(lastRevision, initialEventsEnd), true)));
+                    initialEndSent = true;
                 }
-                continue;
+                long now = System.currentTimeMillis();
+                if (now >= deadline) {
+                    return;
+                }
+                CacheEvent next;
+                try {
+                    next = queue.poll(Math.min(deadline, nextBookmark) - now, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (next == CLIENT_GONE) {
+                    return;
+                }
+                if (next == null) {
+                    if (System.currentTimeMillis() >= nextBookmark) {
+                        out.write(event("BOOKMARK", bookmark(registry,
+                                Math.max(lastRevision, registry.cache().revision()), false)));
+                        nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MS;
+                    }
+                    continue;
+                }
+                lastRevision = next.revision();
+                ObjectNode object = next.object();
+                if (printer != null) {
+                    object = tables.table(printer, List.of(object), null, null, "Metadata", !columnsSent);
+                    columnsSent = true;
+                }
+                out.write(event(next.type().name(), object));
             }
-            lastRevision = event.revision();
-            ObjectNode object = event.object();
-            if (printer != null) {
-                object = tables.table(printer, List.of(object), null, null, "Metadata", !columnsSent);
-                columnsSent = true;
-            }
-            ex.write(line(event.type().name(), object), false);
         }
     }
 
@@ -115,21 +145,17 @@ public final class WatchStream {
         return obj;
     }
 
-    private static byte[] line(String type, ObjectNode object) {
+    private static byte[] event(String type, ObjectNode object) {
         ObjectNode event = Json.object().put("type", type);
         event.set("object", object);
-        byte[] json = Json.bytes(event);
-        byte[] out = new byte[json.length + 1];
-        System.arraycopy(json, 0, out, 0, json.length);
-        out[json.length] = '\n';
-        return out;
+        return Json.bytes(event);
     }
 
     private static long parseRevision(String rv) {
         try {
             return Long.parseLong(rv);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid resource version: " + rv);
+            throw ApiException.badRequest("invalid number: " + rv);
         }
     }
 }

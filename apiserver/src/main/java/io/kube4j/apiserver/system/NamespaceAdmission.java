@@ -30,7 +30,8 @@ public final class NamespaceAdmission implements Admission {
         cache.awaitConsistent();
         CachedObject namespace = cache.get(NAMESPACES + ns);
         if (namespace == null) {
-            throw ApiException.notFound("namespaces \"" + ns + "\" not found");
+            throw new ApiException(404, "NotFound", "namespaces \"" + ns + "\" not found", ns, "", "namespaces",
+                    java.util.List.of());
         }
         if (Meta.isDeleting(namespace.object())) {
             throw ApiException.forbidden(type.plural() + " \"" + Meta.name(obj) + "\" is forbidden: unable to create new "

@@ -20,11 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes the deletion of Terminating namespaces, as upstream's namespace controller does: deletes
  * everything in the namespace, then drops the {@code kubernetes} finalizer so the namespace goes.
- * Retries every second while content remains (e.g. pods still terminating).
+ * Starts after a grace period and retries every second while content remains (e.g. pods still
+ * terminating).
  */
 public final class NamespaceFinalizer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceFinalizer.class);
     private static final long RETRY_MS = 1000;
+    /**
+     * Upstream's namespaceDeletionGracePeriod: content removal starts this long after the namespace
+     * is marked, so that objects deleted by the same request (kubectl delete -f ns+pod) still exist.
+     */
+    private static final long GRACE_MS = 5000;
 
     private final Registries registries;
     private final GenericRegistry namespaces;
@@ -41,7 +47,7 @@ public final class NamespaceFinalizer implements AutoCloseable {
         subscription = namespaces.watch(null, ListOptions.ALL, -1, event -> {
             if (event.type() != CacheEvent.Type.DELETED && Meta.isDeleting(event.object())) {
                 String name = Meta.name(event.object());
-                executor.execute(() -> finalizeNamespace(name));
+                executor.schedule(() -> finalizeNamespace(name), GRACE_MS, TimeUnit.MILLISECONDS);
             }
         });
     }

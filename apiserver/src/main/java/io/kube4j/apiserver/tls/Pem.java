@@ -8,16 +8,16 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.util.io.pem.PemGenerationException;
 
-/** PEM text for certificates ("CERTIFICATE") and private keys (PKCS#8 "PRIVATE KEY"). */
+/** PEM text for certificates ("CERTIFICATE") and private keys ("EC PRIVATE KEY"; PKCS#8 read too). */
 final class Pem {
 
     private Pem() {
@@ -27,11 +27,23 @@ final class Pem {
         return write(certificate);
     }
 
+    /**
+     * The traditional OpenSSL form ("EC PRIVATE KEY"), as k3s writes it: clients such as fabric8
+     * take an unlabelled PKCS#8 "PRIVATE KEY" for RSA.
+     */
     static String encode(PrivateKey key) {
+        if (!key.getAlgorithm().equals("EC")) {
+            return write(key);
+        }
         try {
-            return write(new JcaPKCS8Generator(key, null));
-        } catch (PemGenerationException e) {
-            throw new IllegalStateException("cannot encode private key: " + e.getMessage(), e);
+            // SEC1 with the curve named in the structure itself: Go's x509 needs it, BouncyCastle omits it.
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+            ECPrivateKey sec1 = new ECPrivateKey(((java.security.interfaces.ECPrivateKey) key).getParams().getOrder().bitLength(),
+                    inner.getKey(), inner.getPublicKey(), info.getPrivateKeyAlgorithm().getParameters());
+            return write(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,8 +3,6 @@ package io.kube4j.apiserver.testing;
 import io.kube4j.apiserver.ApiServer;
 import io.kube4j.apiserver.ApiServerConfig;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,7 +23,7 @@ public final class TestApiServer implements AutoCloseable {
 
     public static TestApiServer start() throws Exception {
         Path dir = Files.createTempDirectory("kube4j-test");
-        ApiServerConfig config = new ApiServerConfig(dir, "127.0.0.1", freePort(), "127.0.0.1", null, "test-token",
+        ApiServerConfig config = new ApiServerConfig(dir, "127.0.0.1", 0, "127.0.0.1", null, "test-token",
                 "10.96.0.0/12");
         return new TestApiServer(dir, ApiServer.start(config));
     }
@@ -40,12 +38,6 @@ public final class TestApiServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override
