@@ -43,6 +43,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
     private final EventSink events;
     private final Clock clock;
     private final Expectations expectations = new Expectations();
+    private final PodHandler podHandler = new PodHandler();
 
     public ReplicaSetController(ReplicatedKind<T> kind, SharedIndexInformer<T> owners, SharedIndexInformer<Pod> pods,
                                 ObjectWriter writer, EventSink events, Clock clock, RateLimitingQueue<String> queue) {
@@ -55,7 +56,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
         this.events = events;
         this.clock = clock;
         owners.addEventHandler(enqueueing(owner -> List.of(keyOf(owner))));
-        pods.addEventHandler(new PodHandler());
+        pods.addEventHandler(podHandler);
     }
 
     public static ReplicaSetController<ReplicaSet> forReplicaSets(ControllerContext context) {
@@ -148,6 +149,11 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
                 throw e;
             }
         }
+    }
+
+    /** What the pod informer calls; tests call it to play the watch. */
+    ResourceEventHandler<Pod> podEvents() {
+        return podHandler;
     }
 
     /** A pod as the template describes it, named {@code <owner>-<random>}, controlled by {@code owner}. */
