@@ -94,7 +94,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
         ReplicaSetStatus status = ReplicaSetStatuses.calculate(rs, owned, manageError, clock.instant());
         status.setObservedGeneration(rs.getMetadata().getGeneration());
         if (!ReplicaSetStatuses.unchanged(rs.getStatus(), status)) {
-            writer.updateStatus(kind.withStatus(owner, status));
+            writeStatus(owner, status);
         }
         if (manageError != null) {
             throw manageError;
@@ -103,6 +103,21 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
         int minReadySeconds = ReplicaSetStatuses.orZero(rs.getSpec().getMinReadySeconds());
         if (minReadySeconds > 0 && status.getReadyReplicas() == replicas && status.getAvailableReplicas() != replicas) {
             queue.addAfter(key, Duration.ofSeconds(minReadySeconds));
+        }
+    }
+
+    /** Writes the status; on a conflict (the owner changed since it was cached) once more onto the current object. */
+    private void writeStatus(T owner, ReplicaSetStatus status) {
+        try {
+            writer.updateStatus(kind.withStatus(owner, status));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            T current = writer.fresh(owner);
+            if (current != null) {
+                writer.updateStatus(kind.withStatus(current, status));
+            }
         }
     }
 
