@@ -6,18 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The {@code pod-template-hash} of a template: FNV-32a over the template's canonical form (keys
- * sorted, empty and null values dropped, so nil and empty compare equal as in upstream's semantic
- * equality) and the deployment's collisionCount, rendered as upstream does: the decimal digits of
- * the hash mapped onto the alphabet {@code bcdfghjklmnpqrstvwxz2456789}.
+ * The {@code pod-template-hash} of a template: FNV-32a over the template's canonical form and the
+ * deployment's collisionCount, rendered as upstream does: the decimal digits of the hash mapped
+ * onto the alphabet {@code bcdfghjklmnpqrstvwxz2456789}. The canonical form sorts keys and drops
+ * what upstream's semantic equality cannot tell from absent: nulls, empty maps and lists, and the
+ * zero values of the fields that are plain (non-pointer) bools and ints in Go's types, which
+ * protobuf-decoded objects carry and JSON ones omit.
  */
 final class PodTemplateHash {
     static final String LABEL = "pod-template-hash";
     private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final Set<String> ZERO_IS_ABSENT = Set.of(
+            "generation", "stdin", "stdinOnce", "tty", "hostNetwork", "hostPID", "hostIPC", "readOnly", "hostPort");
 
     private PodTemplateHash() {
     }
@@ -66,13 +71,17 @@ final class PodTemplateHash {
         return tree == null ? Map.of() : tree;
     }
 
+    private static boolean isZero(Object value) {
+        return Boolean.FALSE.equals(value) || value instanceof Number number && number.longValue() == 0;
+    }
+
     /** Sorted maps, with null, empty map and empty list values dropped. */
     private static Object normalize(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> {
                 Object n = normalize(v);
-                if (n != null) {
+                if (n != null && !(ZERO_IS_ABSENT.contains(String.valueOf(k)) && isZero(n))) {
                     sorted.put(String.valueOf(k), n);
                 }
             });

@@ -2,6 +2,7 @@ package io.kube4j.controllers.deployment;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kube4j.controllers.replicaset.EventSink;
 import io.kube4j.controllers.replicaset.ObjectWriter;
 import java.time.Clock;
@@ -24,8 +25,22 @@ record RolloutEnv(ObjectWriter writer, EventSink events, Clock clock, BiConsumer
         adoptVersion(obj, writer.update(obj));
     }
 
+    /**
+     * Writes the status. A conflict usually means only that the cache lags behind this
+     * controller's own last write; the status, computed from the ReplicaSets, then goes once more
+     * onto the current object (a newer spec shows as observedGeneration lagging behind).
+     */
     void updateStatus(Deployment d) {
-        adoptVersion(d, writer.updateStatus(d));
+        try {
+            adoptVersion(d, writer.updateStatus(d));
+        } catch (KubernetesClientException e) {
+            Deployment current = e.getCode() == 409 ? writer.fresh(d) : null;
+            if (current == null) {
+                throw e;
+            }
+            d.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+            adoptVersion(d, writer.updateStatus(d));
+        }
     }
 
     /**

@@ -35,4 +35,18 @@ class PodTemplateHashTest {
         assertTrue(PodTemplateHash.equalIgnoringHash(template("nginx"), labelled));
         assertFalse(PodTemplateHash.equalIgnoringHash(template("nginx"), template("nginx:2")));
     }
+
+    @Test
+    void goZeroValuesOfPlainFieldsEqualAbsentOnesButPointerFieldsDoNot() {
+        PodTemplateSpec decodedFromProtobuf = template("nginx");
+        decodedFromProtobuf.getMetadata().setGeneration(0L);
+        decodedFromProtobuf.getSpec().setHostNetwork(false);
+        decodedFromProtobuf.getSpec().getContainers().getFirst().setTty(false);
+        assertTrue(PodTemplateHash.equalIgnoringHash(template("nginx"), decodedFromProtobuf));
+        assertEquals(PodTemplateHash.of(template("nginx"), null), PodTemplateHash.of(decodedFromProtobuf, null));
+
+        PodTemplateSpec noToken = template("nginx");
+        noToken.getSpec().setAutomountServiceAccountToken(false);
+        assertFalse(PodTemplateHash.equalIgnoringHash(template("nginx"), noToken));
+    }
 }
