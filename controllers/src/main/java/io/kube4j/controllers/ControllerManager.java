@@ -1,6 +1,10 @@
 package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kube4j.controllers.deployment.DeploymentController;
+import io.kube4j.controllers.gc.GarbageCollector;
+import io.kube4j.controllers.gc.GcResources;
+import io.kube4j.controllers.replicaset.ReplicaSetController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,10 @@ public final class ControllerManager implements AutoCloseable {
     /** Every controller, each registering its informer handlers in its constructor. */
     private static List<Controller> allControllers(ControllerContext context) {
         return List.of(
+                ReplicaSetController.forReplicaSets(context),
+                ReplicaSetController.forReplicationControllers(context),
+                DeploymentController.create(context),
+                GarbageCollector.create(context, GcResources.DEFAULT)
         );
     }
 

@@ -1,0 +1,290 @@
+package io.kube4j.controllers.replicaset;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllers.Controller;
+import io.kube4j.controllers.ControllerContext;
+import io.kube4j.controllers.Expectations;
+import io.kube4j.controllers.queue.RateLimitingQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps {@code spec.replicas} active pods for each ReplicaSet (or ReplicationController, through
+ * its {@link ReplicatedKind}): creates pods from the template, deletes the surplus in
+ * {@link PodDeletionOrder}, adopts matching orphans and releases pods that stop matching, and
+ * reports replicas, fullyLabeledReplicas, readyReplicas and availableReplicas in the status.
+ */
+public final class ReplicaSetController<T extends HasMetadata> extends Controller {
+    /** At most this many pods are created or deleted per sync, as upstream. */
+    static final int BURST_REPLICAS = 500;
+
+    private final ReplicatedKind<T> kind;
+    private final String kindName;
+    private final SharedIndexInformer<T> owners;
+    private final SharedIndexInformer<Pod> pods;
+    private final ObjectWriter writer;
+    private final EventSink events;
+    private final Clock clock;
+    private final Expectations expectations = new Expectations();
+    private final PodHandler podHandler = new PodHandler();
+
+    public ReplicaSetController(ReplicatedKind<T> kind, SharedIndexInformer<T> owners, SharedIndexInformer<Pod> pods,
+                                ObjectWriter writer, EventSink events, Clock clock, RateLimitingQueue<String> queue) {
+        super(kind.controllerName(), 5, queue);
+        this.kind = kind;
+        this.kindName = HasMetadata.getKind(kind.type());
+        this.owners = owners;
+        this.pods = pods;
+        this.writer = writer;
+        this.events = events;
+        this.clock = clock;
+        owners.addEventHandler(enqueueing(owner -> List.of(keyOf(owner))));
+        pods.addEventHandler(podHandler);
+    }
+
+    public static ReplicaSetController<ReplicaSet> forReplicaSets(ControllerContext context) {
+        return create(new ReplicaSetKind(), context);
+    }
+
+    public static ReplicaSetController<ReplicationController> forReplicationControllers(ControllerContext context) {
+        return create(new ReplicationControllerKind(), context);
+    }
+
+    private static <T extends HasMetadata> ReplicaSetController<T> create(ReplicatedKind<T> kind, ControllerContext context) {
+        return new ReplicaSetController<>(kind, SharedInformers.of(context.informers(), kind.type()),
+                SharedInformers.of(context.informers(), Pod.class), new ApiObjectWriter(context.client()),
+                EventSink.of(context.events()), context.clock(), RateLimitingQueue.create());
+    }
+
+    @Override
+    protected void sync(String key) {
+        T owner = SharedInformers.get(owners, key);
+        if (owner == null) {
+            expectations.forget(key);
+            return;
+        }
+        ReplicaSet rs = kind.asReplicaSet(owner);
+        boolean needsSync = expectations.satisfied(key);
+        List<Pod> active = SharedInformers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
+                .filter(PodStatuses::isActive).toList();
+        List<Pod> owned = new ControllerRefClaimer<Pod>(owner,
+                pod -> LabelSelectors.matches(rs.getSpec().getSelector(), pod.getMetadata().getLabels()),
+                writer::writeOwners, () -> writer.fresh(owner)).claim(active);
+        RuntimeException manageError = null;
+        if (needsSync && rs.getMetadata().getDeletionTimestamp() == null) {
+            manageError = manageReplicas(key, owner, rs, owned);
+        }
+        ReplicaSetStatus status = ReplicaSetStatuses.calculate(rs, owned, manageError, clock.instant());
+        status.setObservedGeneration(rs.getMetadata().getGeneration());
+        if (!ReplicaSetStatuses.unchanged(rs.getStatus(), status)) {
+            writeStatus(owner, status);
+        }
+        if (manageError != null) {
+            throw manageError;
+        }
+        int replicas = ReplicaSetStatuses.orZero(rs.getSpec().getReplicas());
+        int minReadySeconds = ReplicaSetStatuses.orZero(rs.getSpec().getMinReadySeconds());
+        if (minReadySeconds > 0 && status.getReadyReplicas() == replicas && status.getAvailableReplicas() != replicas) {
+            queue.addAfter(key, Duration.ofSeconds(minReadySeconds));
+        }
+    }
+
+    /** Writes the status; on a conflict (the owner changed since it was cached) once more onto the current object. */
+    private void writeStatus(T owner, ReplicaSetStatus status) {
+        try {
+            writer.updateStatus(kind.withStatus(owner, status));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            T current = writer.fresh(owner);
+            if (current != null) {
+                writer.updateStatus(kind.withStatus(current, status));
+            }
+        }
+    }
+
+    /** Creates or deletes pods towards spec.replicas; returns the first failure, if any. */
+    private RuntimeException manageReplicas(String key, T owner, ReplicaSet rs, List<Pod> owned) {
+        int diff = owned.size() - ReplicaSetStatuses.orZero(rs.getSpec().getReplicas());
+        if (diff < 0) {
+            int toCreate = Math.min(-diff, BURST_REPLICAS);
+            expectations.expect(key, toCreate, 0);
+            SlowStartBatch.Result result = SlowStartBatch.run(toCreate, 1, i -> createPod(owner, rs.getSpec().getTemplate()));
+            for (int skipped = toCreate - result.successes(); skipped > 0; skipped--) {
+                expectations.observedAdd(key);
+            }
+            return result.error();
+        }
+        if (diff > 0) {
+            int toDelete = Math.min(diff, BURST_REPLICAS);
+            List<Pod> victims = PodDeletionOrder.firstToDelete(owned, relatedPods(rs), toDelete, clock.instant());
+            expectations.expect(key, 0, victims.size());
+            return SlowStartBatch.run(victims.size(), victims.size(), i -> deletePod(key, owner, victims.get(i))).error();
+        }
+        return null;
+    }
+
+    private void createPod(T owner, PodTemplateSpec template) {
+        Pod pod = podFromTemplate(owner, template);
+        try {
+            Pod created = writer.create(pod);
+            events.normal(owner, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
+        } catch (KubernetesClientException e) {
+            events.warning(owner, "FailedCreate", "Error creating: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void deletePod(String key, T owner, Pod pod) {
+        try {
+            writer.delete(pod, "Background");
+            events.normal(owner, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
+        } catch (KubernetesClientException e) {
+            expectations.observedDelete(key);
+            if (e.getCode() != 404) {
+                events.warning(owner, "FailedDelete", "Error deleting: " + e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    /** What the pod informer calls; tests call it to play the watch. */
+    ResourceEventHandler<Pod> podEvents() {
+        return podHandler;
+    }
+
+    /** A pod as the template describes it, named {@code <owner>-<random>}, controlled by {@code owner}. */
+    static Pod podFromTemplate(HasMetadata owner, PodTemplateSpec template) {
+        Map<String, String> labels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
+        Map<String, String> annotations = template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
+        List<String> finalizers = template.getMetadata() == null ? null : template.getMetadata().getFinalizers();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withGenerateName(owner.getMetadata().getName() + "-")
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(labels == null ? null : new HashMap<>(labels))
+                .withAnnotations(annotations == null ? null : new HashMap<>(annotations))
+                .withFinalizers(finalizers == null ? null : new ArrayList<>(finalizers))
+                .withOwnerReferences(OwnerRefs.controllerRef(owner))
+                .endMetadata()
+                .withSpec(template.getSpec())
+                .build();
+    }
+
+    /**
+     * Pods of this owner and of its siblings (owners with the same controller, e.g. the other
+     * ReplicaSets of a Deployment), which rank how crowded each node is.
+     */
+    private List<Pod> relatedPods(ReplicaSet rs) {
+        OwnerReference parent = OwnerRefs.controllerOf(rs);
+        List<ReplicaSet> siblings = parent == null ? List.of(rs)
+                : SharedInformers.inNamespace(owners, rs.getMetadata().getNamespace()).stream()
+                .filter(o -> OwnerRefs.isControlledBy(o, parent.getUid()))
+                .map(kind::asReplicaSet).toList();
+        Set<String> uids = siblings.stream().map(s -> s.getMetadata().getUid()).collect(Collectors.toSet());
+        return SharedInformers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
+                .filter(pod -> {
+                    OwnerReference ref = OwnerRefs.controllerOf(pod);
+                    return ref != null && uids.contains(ref.getUid());
+                })
+                .toList();
+    }
+
+    /** The cached owner a pod's controller reference names, or null when it is not one of ours. */
+    private T resolveController(Pod pod) {
+        OwnerReference ref = OwnerRefs.controllerOf(pod);
+        if (ref == null || !kindName.equals(ref.getKind())) {
+            return null;
+        }
+        T owner = SharedInformers.get(owners, pod.getMetadata().getNamespace() + "/" + ref.getName());
+        return owner != null && Objects.equals(owner.getMetadata().getUid(), ref.getUid()) ? owner : null;
+    }
+
+    /** Owners in the pod's namespace whose selector matches it: candidates to adopt an orphan. */
+    private List<T> selectingOwners(Pod pod) {
+        return SharedInformers.inNamespace(owners, pod.getMetadata().getNamespace()).stream()
+                .filter(o -> LabelSelectors.matches(kind.asReplicaSet(o).getSpec().getSelector(), pod.getMetadata().getLabels()))
+                .toList();
+    }
+
+    /** Pod events: count observed creations and deletions, and queue the owners that may care. */
+    private final class PodHandler implements ResourceEventHandler<Pod> {
+        @Override
+        public void onAdd(Pod pod) {
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                onDelete(pod, false);
+                return;
+            }
+            T owner = resolveController(pod);
+            if (owner != null) {
+                expectations.observedAdd(keyOf(owner));
+                enqueue(keyOf(owner));
+            } else if (OwnerRefs.controllerOf(pod) == null) {
+                selectingOwners(pod).forEach(o -> enqueue(keyOf(o)));
+            }
+        }
+
+        @Override
+        public void onUpdate(Pod old, Pod cur) {
+            if (Objects.equals(old.getMetadata().getResourceVersion(), cur.getMetadata().getResourceVersion())) {
+                return;
+            }
+            boolean labelsChanged = !Objects.equals(old.getMetadata().getLabels(), cur.getMetadata().getLabels());
+            if (cur.getMetadata().getDeletionTimestamp() != null) {
+                onDelete(cur, false);
+                if (labelsChanged) {
+                    onDelete(old, false);
+                }
+                return;
+            }
+            OwnerReference oldRef = OwnerRefs.controllerOf(old);
+            OwnerReference curRef = OwnerRefs.controllerOf(cur);
+            boolean refChanged = !Objects.equals(oldRef, curRef);
+            if (refChanged && oldRef != null) {
+                T oldOwner = resolveController(old);
+                if (oldOwner != null) {
+                    enqueue(keyOf(oldOwner));
+                }
+            }
+            if (curRef != null) {
+                T owner = resolveController(cur);
+                if (owner != null) {
+                    enqueue(keyOf(owner));
+                    int minReadySeconds = ReplicaSetStatuses.orZero(kind.asReplicaSet(owner).getSpec().getMinReadySeconds());
+                    if (minReadySeconds > 0 && !PodStatuses.isReady(old) && PodStatuses.isReady(cur)) {
+                        queue.addAfter(keyOf(owner), Duration.ofSeconds(minReadySeconds + 1L));
+                    }
+                }
+            } else if (labelsChanged || refChanged) {
+                selectingOwners(cur).forEach(o -> enqueue(keyOf(o)));
+            }
+        }
+
+        @Override
+        public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
+            T owner = resolveController(pod);
+            if (owner != null) {
+                expectations.observedDelete(keyOf(owner));
+                enqueue(keyOf(owner));
+            }
+        }
+    }
+}
