@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class NodeHeartbeats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeats.class);
     private static final long TICK_MILLIS = 100;
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
     private static final PatchContext STRATEGIC_MERGE = PatchContext.of(PatchType.STRATEGIC_MERGE);
 
     private final KubernetesClient client;
@@ -96,23 +97,24 @@ final class NodeHeartbeats implements AutoCloseable {
     }
 
     /** Starts the heartbeat loop and the watch that corrects statuses others changed. */
-    void start() {
-        nodeInformer = client.nodes().withLabel(NodeManifests.SIMULATED_LABEL, "true")
-                .inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(Node obj) {
-                        correctIfNotReady(obj);
-                    }
+    void start() throws InterruptedException {
+        nodeInformer = client.nodes().withLabel(NodeManifests.SIMULATED_LABEL, "true").runnableInformer(0);
+        nodeInformer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Node obj) {
+                correctIfNotReady(obj);
+            }
 
-                    @Override
-                    public void onUpdate(Node oldObj, Node newObj) {
-                        correctIfNotReady(newObj);
-                    }
+            @Override
+            public void onUpdate(Node oldObj, Node newObj) {
+                correctIfNotReady(newObj);
+            }
 
-                    @Override
-                    public void onDelete(Node obj, boolean deletedFinalStateUnknown) {
-                    }
-                }, 0);
+            @Override
+            public void onDelete(Node obj, boolean deletedFinalStateUnknown) {
+            }
+        });
+        InformerStart.startAndSync(nodeInformer, SYNC_TIMEOUT, "simulated nodes");
         loop = Thread.ofVirtual().name("kube4j-sim-heartbeats").start(this::beatForever);
     }
 

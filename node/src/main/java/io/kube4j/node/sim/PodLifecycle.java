@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class PodLifecycle implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PodLifecycle.class);
     private static final String NODE_INDEX = "nodeName";
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
     private static final PatchContext STRATEGIC_MERGE = PatchContext.of(PatchType.STRATEGIC_MERGE);
 
@@ -47,26 +48,28 @@ final class PodLifecycle implements AutoCloseable {
     }
 
     /** Starts the informer on pods bound to any node and waits for its first list. */
-    void start() {
+    void start() throws InterruptedException {
         informer = client.pods().inAnyNamespace().withoutField("spec.nodeName", "")
                 .withIndexers(Map.of(NODE_INDEX, pod -> pod.getSpec().getNodeName() == null
                         ? List.of() : List.of(pod.getSpec().getNodeName())))
-                .inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(Pod pod) {
-                        enqueue(pod);
-                    }
+                .runnableInformer(0);
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod pod) {
+                enqueue(pod);
+            }
 
-                    @Override
-                    public void onUpdate(Pod oldPod, Pod newPod) {
-                        enqueue(newPod);
-                    }
+            @Override
+            public void onUpdate(Pod oldPod, Pod newPod) {
+                enqueue(newPod);
+            }
 
-                    @Override
-                    public void onDelete(Pod pod, boolean finalStateUnknown) {
-                        forget(pod);
-                    }
-                }, 0);
+            @Override
+            public void onDelete(Pod pod, boolean finalStateUnknown) {
+                forget(pod);
+            }
+        });
+        InformerStart.startAndSync(informer, SYNC_TIMEOUT, "bound pods");
     }
 
     private void enqueue(Pod pod) {
