@@ -72,15 +72,29 @@ final class NodeHeartbeats implements AutoCloseable {
         Node registered;
         try {
             registered = executor.write(() -> client.nodes().resource(manifests.node(node, now)).create());
+            node.uid(registered.getMetadata().getUid());
+            createLease(node, now);
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;
             }
             registered = reRegister(node, now);
+            node.uid(registered.getMetadata().getUid());
+            renewLease(node, now);
         }
-        node.uid(registered.getMetadata().getUid());
         node.lastStatusReport(now);
-        renewLease(node, now);
+    }
+
+    /** A new node's Lease, created without a read first; if one is left from before, the next renewal takes it over. */
+    private void createLease(SimulatedNode node, Instant now) throws Exception {
+        try {
+            node.lease(executor.write(() -> client.resources(Lease.class).inNamespace(NodeManifests.LEASE_NAMESPACE)
+                    .resource(manifests.lease(node, now)).create()));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+        }
     }
 
     /** The node exists (an earlier run registered it): take it over, provided its pod CIDR is the planned one. */
@@ -199,25 +213,28 @@ final class NodeHeartbeats implements AutoCloseable {
     }
 
     /**
-     * Renews the node's Lease by updating the last one written (one write, no read); re-reads it
-     * after a conflict and re-creates it when it is gone, so the next renewal succeeds.
+     * Renews the node's Lease by updating the last one written (one write, no read). Like the
+     * kubelet, it first reads the Lease, creating it if there is none; after a conflict or a
+     * deletion it starts over that way at the next renewal.
      */
     private void renewLease(SimulatedNode node, Instant now) throws Exception {
         Lease last = node.lease();
+        var leases = client.resources(Lease.class).inNamespace(NodeManifests.LEASE_NAMESPACE);
         try {
             if (last == null) {
-                node.lease(executor.write(() -> client.resources(Lease.class).inNamespace(NodeManifests.LEASE_NAMESPACE)
-                        .resource(manifests.lease(node, now)).create()));
-            } else {
-                last.getSpec().setRenewTime(now.atZone(ZoneOffset.UTC));
-                node.lease(executor.write(() -> client.resources(Lease.class).inNamespace(NodeManifests.LEASE_NAMESPACE)
-                        .resource(last).update()));
+                last = leases.withName(node.name()).get();
             }
+            if (last == null) {
+                createLease(node, now);
+                return;
+            }
+            last.getSpec().setHolderIdentity(node.name());
+            last.getSpec().setLeaseDurationSeconds(config.leaseDurationSeconds());
+            last.getSpec().setRenewTime(now.atZone(ZoneOffset.UTC));
+            Lease renewed = last;
+            node.lease(executor.write(() -> leases.resource(renewed).update()));
         } catch (KubernetesClientException e) {
-            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                node.lease(client.resources(Lease.class).inNamespace(NodeManifests.LEASE_NAMESPACE)
-                        .withName(node.name()).get());
-            } else if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
                 node.lease(null);
             }
             throw e;

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /** The Node and Lease objects a kubelet would register and keep posting for a simulated node. */
 final class NodeManifests {
-    public static final String SIMULATED_LABEL = "kube4j.io/simulated";
+    static final String SIMULATED_LABEL = "kube4j.io/simulated";
     static final String LEASE_NAMESPACE = "kube-node-lease";
     static final String KUBELET_VERSION = "v1.32.4-kube4j-sim";
     private static final int KUBELET_PORT = 10250;

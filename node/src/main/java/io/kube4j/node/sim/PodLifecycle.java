@@ -255,10 +255,6 @@ final class PodLifecycle implements AutoCloseable {
         }
     }
 
-    int trackedPods() {
-        return records.size();
-    }
-
     @Override
     public void close() {
         if (informer != null) {

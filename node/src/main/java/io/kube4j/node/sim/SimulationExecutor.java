@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
@@ -25,14 +26,23 @@ final class SimulationExecutor implements AutoCloseable {
         this.writes = new Semaphore(writeConcurrency);
     }
 
+    /** Runs {@code task} on its own virtual thread; dropped once the simulation is closed. */
     void submit(Runnable task) {
-        tasks.execute(task);
+        try {
+            tasks.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // the simulation stopped: nothing more to do
+        }
     }
 
     /** Runs {@code task} on a task thread at {@code at} (at once if that has passed). */
     void runAt(Instant at, Runnable task) {
         long delayMicros = Math.max(0, Duration.between(Instant.now(), at).toNanos() / 1000);
-        timers.schedule(() -> submit(task), delayMicros, TimeUnit.MICROSECONDS);
+        try {
+            timers.schedule(() -> submit(task), delayMicros, TimeUnit.MICROSECONDS);
+        } catch (RejectedExecutionException closed) {
+            // the simulation stopped: nothing more to do
+        }
     }
 
     /** Calls {@code write} once a write slot is free. */
@@ -47,7 +57,7 @@ final class SimulationExecutor implements AutoCloseable {
 
     <T> CompletableFuture<T> supplyAsync(Callable<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        tasks.execute(() -> {
+        submit(() -> {
             try {
                 result.complete(task.call());
             } catch (Throwable e) {
