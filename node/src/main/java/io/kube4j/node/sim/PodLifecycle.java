@@ -1,7 +1,6 @@
 package io.kube4j.node.sim;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -213,7 +212,7 @@ final class PodLifecycle implements AutoCloseable {
     }
 
     private Pod writeStatus(Pod pod, PodStatus status) throws Exception {
-        String patch = client.getKubernetesSerialization().asJson(new PodBuilder().withStatus(status).build());
+        String patch = PodStatuses.patch(client.getKubernetesSerialization(), status);
         return executor.write(() -> client.pods().inNamespace(pod.getMetadata().getNamespace())
                 .withName(pod.getMetadata().getName()).subresource("status").patch(STRATEGIC_MERGE, patch));
     }

@@ -12,9 +12,11 @@ import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.HostIP;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,6 +28,21 @@ final class PodStatuses {
     static final String RUNTIME_SCHEME = "kube4j-sim://";
 
     private PodStatuses() {
+    }
+
+    /**
+     * The strategic-merge patch that posts {@code status}. Conditions merge by type, so the fields a
+     * condition no longer has (a reason, a message) are cleared explicitly, as null.
+     */
+    @SuppressWarnings("unchecked")
+    static String patch(KubernetesSerialization json, PodStatus status) {
+        Map<String, Object> fields = json.convertValue(status, Map.class);
+        for (Object condition : (List<Object>) fields.getOrDefault("conditions", List.of())) {
+            Map<String, Object> entries = (Map<String, Object>) condition;
+            entries.putIfAbsent("reason", null);
+            entries.putIfAbsent("message", null);
+        }
+        return json.asJson(Map.of("status", fields));
     }
 
     /** Pending: the sandbox is being created, so containers wait in ContainerCreating (or PodInitializing). */

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,16 @@ class PodStatusesTest {
         assertEquals("Succeeded", succeeded.getPhase());
         assertEquals("Completed", succeeded.getContainerStatuses().get(0).getState().getTerminated().getReason());
         assertEquals("PodCompleted", condition(succeeded, "Ready").getReason());
+    }
+
+    @Test
+    void thePatchClearsReasonsAndMessagesAConditionNoLongerHas() {
+        PodStatus running = PodStatuses.running(PodPlanTest.pod("Always").build(), node, "10.244.1.2", T0);
+        String patch = PodStatuses.patch(new KubernetesSerialization(), running);
+        assertTrue(patch.startsWith("{\"status\":{"), patch);
+        assertTrue(patch.contains("{\"lastTransitionTime\":\"2025-01-01T00:00:00Z\",\"status\":\"True\",\"type\":\"Ready\","
+                + "\"reason\":null,\"message\":null}"), patch);
+        assertTrue(patch.contains("\"podIP\":\"10.244.1.2\""), patch);
     }
 
     @Test
