@@ -34,6 +34,22 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--disable-agent", description = "(agent) Do not run the local node agent")
     private boolean disableAgent;
 
+    @Option(names = "--simulated-nodes", defaultValue = "0", paramLabel = "N",
+            description = "(agent) Register N simulated nodes (kwok-like) instead of a real node agent (default: ${DEFAULT-VALUE})")
+    private int simulatedNodes;
+
+    @Option(names = "--simulated-node-cpu", defaultValue = "32", paramLabel = "QUANTITY",
+            description = "(agent) CPU capacity of each simulated node (default: ${DEFAULT-VALUE})")
+    private String simulatedNodeCpu;
+
+    @Option(names = "--simulated-node-memory", defaultValue = "256Gi", paramLabel = "QUANTITY",
+            description = "(agent) Memory capacity of each simulated node (default: ${DEFAULT-VALUE})")
+    private String simulatedNodeMemory;
+
+    @Option(names = "--simulated-node-pods", defaultValue = "110", paramLabel = "N",
+            description = "(agent) Pods capacity of each simulated node (default: ${DEFAULT-VALUE})")
+    private int simulatedNodePods;
+
     @Option(names = "--write-kubeconfig", paramLabel = "PATH", description = "(client) Also write the admin kubeconfig here")
     private Path writeKubeconfig;
 
@@ -68,6 +84,22 @@ final class ServerCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    int simulatedNodes() {
+        return simulatedNodes;
+    }
+
+    String simulatedNodeCpu() {
+        return simulatedNodeCpu;
+    }
+
+    String simulatedNodeMemory() {
+        return simulatedNodeMemory;
+    }
+
+    int simulatedNodePods() {
+        return simulatedNodePods;
     }
 
     private Path resolveDataDir() {
