@@ -58,6 +58,22 @@ final class ProtoJsonConverter {
         return node;
     }
 
+    /** Optional (pointer) scalar fields of the built-in types whose zero or false value means something. */
+    private static final java.util.Set<String> ZERO_MEANINGFUL = java.util.Set.of(
+            "replicas", "minReplicas", "partition", "terminationGracePeriodSeconds", "activeDeadlineSeconds",
+            "backoffLimit", "backoffLimitPerIndex", "maxFailedIndexes", "completions", "parallelism",
+            "ttlSecondsAfterFinished", "suspend", "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
+            "startingDeadlineSeconds", "revisionHistoryLimit", "progressDeadlineSeconds",
+            "automountServiceAccountToken", "enableServiceLinks", "shareProcessNamespace", "setHostnameAsFQDN",
+            "hostUsers", "runAsUser", "runAsGroup", "fsGroup", "runAsNonRoot", "privileged", "readOnlyRootFilesystem",
+            "allowPrivilegeEscalation", "priority", "immutable", "optional", "defaultMode", "mode",
+            "allocateLoadBalancerNodePorts", "expirationSeconds", "gracePeriodSeconds", "orphanDependents",
+            "allowed", "denied", "value");
+
+    private static boolean isZero(Object value) {
+        return value instanceof Boolean b && !b || value instanceof Number n && n.doubleValue() == 0;
+    }
+
     /** The field's JSON value, or null when the field counts as unset. */
     private JsonNode field(Message message, FieldDescriptor field) {
         if (field.isRepeated()) {
@@ -70,8 +86,10 @@ final class ProtoJsonConverter {
             return null;
         }
         Object value = message.getField(field);
-        // client-go writes every non-pointer string, so an empty one means "not set".
-        if (value instanceof String text && text.isEmpty() || value instanceof ByteString bytes && bytes.isEmpty()) {
+        // client-go writes every non-pointer field, so an empty string, a zero or false means "not set"
+        // (Go's omitempty), except in the optional (pointer) fields where the zero value is a choice.
+        if (value instanceof String text && text.isEmpty() || value instanceof ByteString bytes && bytes.isEmpty()
+                || isZero(value) && !ZERO_MEANINGFUL.contains(field.getName())) {
             return null;
         }
         return value(field, value);

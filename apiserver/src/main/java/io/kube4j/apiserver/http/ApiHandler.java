@@ -144,6 +144,11 @@ public final class ApiHandler extends Handler.Abstract {
             accessReviews.serve(ex);
             return;
         }
+        if (info.group().isEmpty() && info.resource().equals("bindings") && info.name() == null
+                && ex.method().equals("POST") && info.namespace() != null) {
+            subresources.bindCollection(ex, registries.find("", "v1", "pods"), info.namespace());
+            return;
+        }
         GenericRegistry registry = registries.find(info.group(), info.version(), info.resource());
         if (registry == null) {
             throw ApiException.notFound("the server could not find the requested resource");

@@ -73,7 +73,7 @@ public final class Subresources {
                                 io.kube4j.apiserver.registry.FieldError.invalid("spec.replicas", replicas.asText(),
                                         "must be greater than or equal to 0")));
                     }
-                    ((ObjectNode) current.with("spec")).put("replicas", replicas.asInt(0));
+                    current.withObjectProperty("spec").put("replicas", replicas.asInt(0));
                     return current;
                 }, ResourceEndpoint.writeOptions(ex), false, UpdateTarget.MAIN);
                 ex.sendJson(200, toScale(updated));
@@ -112,8 +112,22 @@ public final class Subresources {
         return scale;
     }
 
-    private void bind(Exchange ex, GenericRegistry pods, String ns, String name) {
+    /** POST of a Binding to the legacy {@code namespaces/{ns}/bindings} collection: binds the pod it names. */
+    public void bindCollection(Exchange ex, GenericRegistry pods, String ns) {
         ObjectNode binding = codec.decodeObject(ex.contentType(), ex.body(), "Binding");
+        String name = Meta.name(binding);
+        if (name == null) {
+            throw ApiException.badRequest("Binding.metadata.name (the pod) is required");
+        }
+        bind(ex, pods, ns, name, binding);
+    }
+
+    private void bind(Exchange ex, GenericRegistry pods, String ns, String name) {
+        bind(ex, pods, ns, name, codec.decodeObject(ex.contentType(), ex.body(), "Binding"));
+    }
+
+    /** Sets the node and the PodScheduled condition, as upstream's binding storage does. */
+    private void bind(Exchange ex, GenericRegistry pods, String ns, String name, ObjectNode binding) {
         String node = Meta.text(binding.path("target").get("name"));
         if (node == null) {
             throw ApiException.badRequest("Binding.target.name is required");
@@ -126,7 +140,8 @@ public final class Subresources {
             if (Meta.isDeleting(pod)) {
                 throw ApiException.conflict(pods.type(), name, "pod " + name + " is being deleted, cannot be assigned to a host");
             }
-            ((ObjectNode) pod.with("spec")).put("nodeName", node);
+            pod.withObjectProperty("spec").put("nodeName", node);
+            markScheduled(pod);
             return pod;
         }, ResourceEndpoint.writeOptions(ex), false, UpdateTarget.SUBRESOURCE);
         ex.sendJson(201, success(201));
@@ -152,13 +167,26 @@ public final class Subresources {
         ObjectNode updated = namespaces.guaranteedUpdate(null, name, ns -> {
             JsonNode finalizers = body.path("spec").get("finalizers");
             if (finalizers == null) {
-                ns.with("spec").remove("finalizers");
+                ns.withObjectProperty("spec").remove("finalizers");
             } else {
-                ns.with("spec").set("finalizers", finalizers);
+                ns.withObjectProperty("spec").set("finalizers", finalizers);
             }
             return ns;
         }, WriteOptions.DEFAULT, false, UpdateTarget.SUBRESOURCE);
         ex.sendJson(200, updated);
+    }
+
+    private static void markScheduled(ObjectNode pod) {
+        com.fasterxml.jackson.databind.node.ArrayNode conditions = pod.withObjectProperty("status").withArrayProperty("conditions");
+        for (JsonNode c : conditions) {
+            if ("PodScheduled".equals(c.path("type").asText())) {
+                ((ObjectNode) c).put("status", "True").remove(java.util.List.of("reason", "message"));
+                return;
+            }
+        }
+        conditions.addObject().put("type", "PodScheduled").put("status", "True")
+                .putNull("lastProbeTime")
+                .put("lastTransitionTime", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     }
 
     static ObjectNode success(int code) {

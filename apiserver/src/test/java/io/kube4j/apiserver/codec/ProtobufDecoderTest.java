@@ -109,8 +109,7 @@ class ProtobufDecoderTest {
                    'template':{'metadata':{'labels':{'app':'web'}},
                      'spec':{'containers':[{'name':'web','image':'nginx:1.27',
                        'ports':[{'containerPort':80,'protocol':'TCP'}],
-                       'resources':{'limits':{'cpu':'500m'},'requests':{'memory':'64Mi'}},
-                       'stdin':false}]}},
+                       'resources':{'limits':{'cpu':'500m'},'requests':{'memory':'64Mi'}}}]}},
                    'strategy':{'type':'RollingUpdate','rollingUpdate':{'maxUnavailable':1,'maxSurge':'25%'}}}}
                 """), decoded);
     }
