@@ -1,0 +1,133 @@
+package io.kube4j.scheduler;
+
+import io.fabric8.kubernetes.api.model.Binding;
+import io.fabric8.kubernetes.api.model.BindingBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.kube4j.controllers.EventRecorder;
+import io.kube4j.scheduler.framework.PodInfo;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's writes over fabric8: the binding is an asynchronous POST to
+ * {@code pods/{name}/binding} (fabric8 has no call for that subresource), the rest run on virtual
+ * threads so the scheduling thread never waits for the server.
+ */
+final class ClientWrites implements ApiWrites, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientWrites.class);
+
+    private final KubernetesClient client;
+    private final HttpClient http;
+    private final EventRecorder events;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    ClientWrites(KubernetesClient client) {
+        this.client = client;
+        this.http = client.getHttpClient();
+        this.events = new EventRecorder(client, Scheduler.NAME);
+    }
+
+    @Override
+    public CompletableFuture<Void> bind(PodInfo pod, String node) {
+        Binding binding = new BindingBuilder()
+                .withNewMetadata().withName(pod.name()).withNamespace(pod.namespace()).withUid(pod.uid()).endMetadata()
+                .withNewTarget().withApiVersion("v1").withKind("Node").withName(node).endTarget()
+                .build();
+        String url = client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/" + pod.namespace()
+                + "/pods/" + pod.name() + "/binding";
+        HttpRequest request = http.newHttpRequestBuilder().uri(url)
+                .post("application/json", client.getKubernetesSerialization().asJson(binding)).build();
+        return http.sendAsync(request, String.class).thenAccept(response -> {
+            if (!response.isSuccessful()) {
+                throw new CompletionException(new KubernetesClientException("binding " + pod.key() + " to " + node
+                        + " failed: " + response.code() + " " + response.body(), response.code(), null));
+            }
+        });
+    }
+
+    @Override
+    public void markUnschedulable(PodInfo pod, String reason, String message, String nominatedNode) {
+        if (alreadyMarked(pod, reason, message, nominatedNode)) {
+            return;
+        }
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", "PodScheduled");
+        condition.put("status", "False");
+        condition.put("reason", reason);
+        condition.put("message", message);
+        condition.put("lastTransitionTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("conditions", List.of(condition));
+        if (nominatedNode != null) {
+            status.put("nominatedNodeName", nominatedNode.isEmpty() ? null : nominatedNode);
+        }
+        String patch = client.getKubernetesSerialization().asJson(Map.of("status", status));
+        background.execute(() -> {
+            try {
+                client.pods().inNamespace(pod.namespace()).withName(pod.name()).subresource("status")
+                        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch);
+            } catch (KubernetesClientException e) {
+                LOG.debug("PodScheduled condition of {} not updated: {}", pod.key(), e.getMessage());
+            }
+        });
+    }
+
+    /** Whether the pod already says exactly this (no write needed, as upstream skips unchanged conditions). */
+    private static boolean alreadyMarked(PodInfo pod, String reason, String message, String nominatedNode) {
+        if (pod.pod().getStatus() == null || pod.pod().getStatus().getConditions() == null) {
+            return false;
+        }
+        boolean sameNomination = nominatedNode == null
+                || Objects.equals(nominatedNode.isEmpty() ? null : nominatedNode, pod.nominatedNodeName());
+        for (PodCondition c : pod.pod().getStatus().getConditions()) {
+            if ("PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && reason.equals(c.getReason())
+                    && message.equals(c.getMessage())) {
+                return sameNomination;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void deletePod(PodInfo victim) {
+        background.execute(() -> {
+            try {
+                client.pods().inNamespace(victim.namespace()).withName(victim.name()).delete();
+            } catch (KubernetesClientException e) {
+                LOG.info("preemption victim {} not deleted: {}", victim.key(), e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void event(PodInfo pod, String type, String reason, String message) {
+        background.execute(() -> {
+            if (type.equals("Normal")) {
+                events.normal(pod.pod(), reason, message);
+            } else {
+                events.warning(pod.pod(), reason, message);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        background.shutdown();
+    }
+}
