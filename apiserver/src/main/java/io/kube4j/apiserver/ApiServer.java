@@ -6,6 +6,8 @@ import io.kube4j.api.resource.BuiltinResources;
 import io.kube4j.api.resource.ResourceType;
 import io.kube4j.apiserver.discovery.Discovery;
 import io.kube4j.apiserver.http.AccessReviews;
+import io.kube4j.apiserver.metrics.MetricsEndpoint;
+import io.kube4j.apiserver.metrics.MetricsSource;
 import io.kube4j.apiserver.http.ApiHandler;
 import io.kube4j.apiserver.http.Authenticator;
 import io.kube4j.apiserver.http.BodyCodec;
@@ -68,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
     private final Registries registries;
     private final ClusterCertificates certificates;
     private final ServedSchemas schemas;
+    private final MetricsEndpoint metrics;
     private final Path kubeconfig;
     private final int port;
 
@@ -92,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
             registries.register(type, conversion, BuiltinStrategies.forKind(stored.group(), stored.kind(), allocator));
         }
         schemas = new ServedSchemas(registries);
+        metrics = new MetricsEndpoint(registries);
         CustomResources customResources = new CustomResources(registries, schemas);
         customResources.start();
         closeables.add(customResources);
@@ -126,6 +130,11 @@ public final class ApiServer implements AutoCloseable {
 
     public Registries registries() {
         return registries;
+    }
+
+    /** Serves metrics.k8s.io from {@code source} (the node agents' usage samples). */
+    public void metricsSource(MetricsSource source) {
+        metrics.source(source);
     }
 
     /** Writes an admin kubeconfig for this server to {@code file}. */
@@ -172,7 +181,8 @@ public final class ApiServer implements AutoCloseable {
                 discoveryGeneration.set(generation);
             }
             return discovery.get();
-        }, new OpenApiEndpoint(schemas), resources, subresources, new AccessReviews(codec), versionInfo(), () -> true);
+        }, new OpenApiEndpoint(schemas), resources, subresources, new AccessReviews(codec), metrics, versionInfo(),
+                () -> true);
     }
 
     private Server jetty(ApiServerConfig config, ApiHandler handler) throws Exception {

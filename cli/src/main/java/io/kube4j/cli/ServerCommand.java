@@ -1,8 +1,8 @@
 package io.kube4j.cli;
 
-import io.kube4j.apiserver.ApiServer;
 import io.kube4j.apiserver.ApiServerConfig;
 import io.kube4j.apiserver.ServiceNetwork;
+import io.kube4j.node.sim.SimulatedNodesConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -70,36 +70,22 @@ final class ServerCommand implements Callable<Integer> {
         ServiceNetwork.parse(serviceCidr);
         ApiServerConfig config = new ApiServerConfig(resolveDataDir(), bindAddress, port, resolveAdvertiseAddress(),
                 datastoreEndpoint, token, serviceCidr);
-        ApiServer server = ApiServer.start(config);
+        SimulatedNodesConfig nodes = simulatedNodes == 0 ? null : SimulatedNodesConfig.defaults(simulatedNodes)
+                .withCapacity(simulatedNodeCpu, simulatedNodeMemory, simulatedNodePods).withClusterCidr(clusterCidr);
+        Kube4jServer server = Kube4jServer.start(new Kube4jServer.Settings(config, nodes));
         if (writeKubeconfig != null) {
-            server.writeKubeconfig(writeKubeconfig, config);
+            server.api().writeKubeconfig(writeKubeconfig, config);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "kube4j-shutdown"));
-        System.out.println("kube4j server is running at https://" + config.advertiseAddress() + ":" + server.port());
-        System.out.println("export KUBECONFIG=" + server.kubeconfig().toAbsolutePath());
+        System.out.println("kube4j server is running at https://" + config.advertiseAddress() + ":" + server.api().port());
+        System.out.println("export KUBECONFIG=" + server.api().kubeconfig().toAbsolutePath());
         System.out.flush();
         stopped.await();
         return 0;
-    }
-
-    int simulatedNodes() {
-        return simulatedNodes;
-    }
-
-    String simulatedNodeCpu() {
-        return simulatedNodeCpu;
-    }
-
-    String simulatedNodeMemory() {
-        return simulatedNodeMemory;
-    }
-
-    int simulatedNodePods() {
-        return simulatedNodePods;
     }
 
     private Path resolveDataDir() {

@@ -139,6 +139,10 @@ public final class BuiltinResources {
                         .model(io.fabric8.kubernetes.api.model.events.v1.Event.class).build(),
                 builder("authorization.k8s.io/v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews").clusterScoped()
                         .verbs("create").model(SelfSubjectAccessReview.class).build(),
+                builder("metrics.k8s.io/v1beta1", "NodeMetrics", "nodes").clusterScoped().verbs("get", "list")
+                        .model(io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetrics.class).build(),
+                builder("metrics.k8s.io/v1beta1", "PodMetrics", "pods").verbs("get", "list")
+                        .model(io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics.class).build(),
                 builder("apiextensions.k8s.io/v1", "CustomResourceDefinition", "customresourcedefinitions").clusterScoped()
                         .shortNames("crd", "crds").subresource("status", "get", "patch", "update")
                         .model(CustomResourceDefinition.class).build());

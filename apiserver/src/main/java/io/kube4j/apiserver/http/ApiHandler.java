@@ -3,6 +3,7 @@ package io.kube4j.apiserver.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.api.json.Json;
 import io.kube4j.apiserver.discovery.Discovery;
+import io.kube4j.apiserver.metrics.MetricsEndpoint;
 import io.kube4j.apiserver.registry.ApiException;
 import io.kube4j.apiserver.registry.GenericRegistry;
 import io.kube4j.apiserver.registry.Registries;
@@ -32,12 +33,13 @@ public final class ApiHandler extends Handler.Abstract {
     private final ResourceEndpoint resources;
     private final Subresources subresources;
     private final AccessReviews accessReviews;
+    private final MetricsEndpoint metrics;
     private final ObjectNode version;
     private final Supplier<Boolean> ready;
 
     public ApiHandler(Authenticator authenticator, Registries registries, Supplier<Discovery> discovery,
                       OpenApiEndpoint openApi, ResourceEndpoint resources, Subresources subresources,
-                      AccessReviews accessReviews, ObjectNode version, Supplier<Boolean> ready) {
+                      AccessReviews accessReviews, MetricsEndpoint metrics, ObjectNode version, Supplier<Boolean> ready) {
         this.authenticator = authenticator;
         this.registries = registries;
         this.discovery = discovery;
@@ -45,6 +47,7 @@ public final class ApiHandler extends Handler.Abstract {
         this.resources = resources;
         this.subresources = subresources;
         this.accessReviews = accessReviews;
+        this.metrics = metrics;
         this.version = version;
         this.ready = ready;
     }
@@ -142,6 +145,10 @@ public final class ApiHandler extends Handler.Abstract {
         }
         if (info.group().equals("authorization.k8s.io") && info.resource().equals("selfsubjectaccessreviews")) {
             accessReviews.serve(ex);
+            return;
+        }
+        if (info.group().equals(MetricsEndpoint.GROUP)) {
+            metrics.serve(ex, info, ResourceEndpoint.listOptions(ex));
             return;
         }
         if (info.group().isEmpty() && info.resource().equals("bindings") && info.name() == null
