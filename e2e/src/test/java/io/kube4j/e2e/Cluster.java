@@ -2,6 +2,9 @@ package io.kube4j.e2e;
 
 import io.kube4j.apiserver.ApiServer;
 import io.kube4j.apiserver.ApiServerConfig;
+import io.kube4j.cli.Kube4jServer;
+import io.kube4j.node.sim.SimulatedNodes;
+import io.kube4j.node.sim.SimulatedNodesConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,25 +12,33 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A kube4j server started in this JVM on a free loopback port with a fresh data dir, and a
- * {@link Kubectl} bound to its admin kubeconfig. One per test class.
+ * A whole kube4j server (API server, scheduler, controllers and, when asked, simulated nodes)
+ * started in this JVM on a free loopback port with a fresh data dir, and a {@link Kubectl} bound to
+ * its admin kubeconfig. One per test class.
  */
 public final class Cluster implements AutoCloseable {
     private final Path dataDir;
-    private final ApiServer server;
+    private final Kube4jServer server;
     private final Kubectl kubectl;
 
-    private Cluster(Path dataDir, ApiServer server) {
+    private Cluster(Path dataDir, Kube4jServer server) {
         this.dataDir = dataDir;
         this.server = server;
-        this.kubectl = new Kubectl(server.kubeconfig(), dataDir.resolve("kubectl-cache"));
+        this.kubectl = new Kubectl(server.api().kubeconfig(), dataDir.resolve("kubectl-cache"));
     }
 
+    /** A cluster without nodes: pods stay Pending. */
     public static Cluster start() throws Exception {
+        return start(0);
+    }
+
+    /** A cluster with {@code nodes} simulated nodes ({@code sim-0}...). */
+    public static Cluster start(int nodes) throws Exception {
         Path dir = Files.createTempDirectory("kube4j-e2e");
         ApiServerConfig config = new ApiServerConfig(dir, "127.0.0.1", 0, "127.0.0.1", null, "e2e-token",
                 "10.96.0.0/12");
-        return new Cluster(dir, ApiServer.start(config));
+        return new Cluster(dir, Kube4jServer.start(new Kube4jServer.Settings(config,
+                nodes == 0 ? null : SimulatedNodesConfig.defaults(nodes))));
     }
 
     public Kubectl kubectl() {
@@ -36,16 +47,20 @@ public final class Cluster implements AutoCloseable {
 
     /** HTTPS requests as the admin user, for bodies kubectl cannot send. */
     public RawApi api() {
-        return RawApi.admin(server.kubeconfig());
+        return RawApi.admin(server().kubeconfig());
     }
 
     /** HTTPS requests without any credentials. */
     public RawApi anonymousApi() {
-        return RawApi.anonymous(server.kubeconfig());
+        return RawApi.anonymous(server().kubeconfig());
     }
 
     public ApiServer server() {
-        return server;
+        return server.api();
+    }
+
+    public SimulatedNodes nodes() {
+        return server.simulatedNodes();
     }
 
     public Path dataDir() {

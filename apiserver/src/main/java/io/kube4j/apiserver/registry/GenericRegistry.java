@@ -194,7 +194,9 @@ public final class GenericRegistry {
                 Meta.of(updated).put("resourceVersion", Long.toString(kv.modRevision()));
                 return served(updated);
             } catch (StoreException.Conflict e) {
-                if (requestedRv != null || attempt >= MAX_CONFLICT_RETRIES) {
+                // Retry against the new state: a resourceVersion the client asked for no longer matches
+                // it and fails the precondition above, while a patch without one applies again.
+                if (attempt >= MAX_CONFLICT_RETRIES) {
                     throw ApiException.conflict(type, name,
                             "the object has been modified; please apply your changes to the latest version and try again");
                 }
