@@ -1,6 +1,11 @@
 package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kube4j.controllers.cronjob.CronJobController;
+import io.kube4j.controllers.daemonset.DaemonSetController;
+import io.kube4j.controllers.job.JobController;
+import io.kube4j.controllers.statefulset.StatefulSetController;
+import io.kube4j.controllers.ttl.TtlAfterFinishedController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +35,11 @@ public final class ControllerManager implements AutoCloseable {
     /** Every controller, each registering its informer handlers in its constructor. */
     private static List<Controller> allControllers(ControllerContext context) {
         return List.of(
+                new StatefulSetController(context),
+                new DaemonSetController(context),
+                new JobController(context),
+                new CronJobController(context),
+                new TtlAfterFinishedController(context)
         );
     }
 

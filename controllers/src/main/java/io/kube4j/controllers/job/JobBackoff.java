@@ -1,0 +1,58 @@
+package io.kube4j.controllers.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The delay before a Job replaces failed pods: 10 s after the first failure, doubling with each
+ * further failure since the last success, at most 6 minutes (upstream's pod failure back-off).
+ * Records live in memory per Job key, as upstream's backoff store does.
+ */
+public final class JobBackoff {
+    static final Duration BASE = Duration.ofSeconds(10);
+    static final Duration MAX = Duration.ofMinutes(6);
+
+    private record Record(int failuresAfterLastSuccess, Instant lastFailure) {
+    }
+
+    private final Map<String, Record> records = new ConcurrentHashMap<>();
+
+    /** Notes pods that just finished: any success resets the count, each failure adds one. */
+    public void observe(String key, int newSucceeded, int newFailed, Instant lastFailure) {
+        if (newSucceeded == 0 && newFailed == 0) {
+            return;
+        }
+        records.compute(key, (k, r) -> {
+            if (newSucceeded > 0 || r == null) {
+                return newFailed == 0 ? null : new Record(newFailed, lastFailure);
+            }
+            Instant latest = r.lastFailure.isAfter(lastFailure) ? r.lastFailure : lastFailure;
+            return new Record(r.failuresAfterLastSuccess + newFailed, latest);
+        });
+    }
+
+    /** How long new pods must still wait at {@code now}; zero when they may be created. */
+    public Duration remaining(String key, Instant now) {
+        Record r = records.get(key);
+        if (r == null || r.failuresAfterLastSuccess == 0) {
+            return Duration.ZERO;
+        }
+        Duration backoff = delay(r.failuresAfterLastSuccess);
+        Duration elapsed = Duration.between(r.lastFailure, now);
+        return elapsed.compareTo(backoff) >= 0 ? Duration.ZERO : backoff.minus(elapsed);
+    }
+
+    static Duration delay(int failures) {
+        if (failures >= 16) {
+            return MAX;
+        }
+        Duration d = BASE.multipliedBy(1L << (failures - 1));
+        return d.compareTo(MAX) > 0 ? MAX : d;
+    }
+
+    public void forget(String key) {
+        records.remove(key);
+    }
+}
