@@ -61,18 +61,29 @@ public final class CronJobController extends Controller {
 
     @Override
     protected void sync(String key) {
-        CronJob cronJob = cronJobs.getIndexer().getByKey(key);
-        if (cronJob == null) {
+        CronJob cached = cronJobs.getIndexer().getByKey(key);
+        if (cached == null) {
             return;
+        }
+        List<Job> owned = Informers.controlledBy(jobs, cached.getMetadata().getNamespace(), cached.getMetadata().getUid());
+        CronJob cronJob = cached;
+        if (owned.stream().anyMatch(job -> !JobConditions.isFinished(job) && !listed(cached, job))) {
+            // The Job may have been created by a sync whose status write this cache has not seen yet.
+            CronJob latest = client.batch().v1().cronjobs().inNamespace(cached.getMetadata().getNamespace())
+                    .withName(cached.getMetadata().getName()).get();
+            cronJob = latest != null ? latest : cached;
         }
         CronJob working = serialization.clone(cronJob);
         if (working.getStatus() == null) {
             working.setStatus(new CronJobStatus());
         }
-        List<Job> owned = Informers.controlledBy(jobs, cronJob.getMetadata().getNamespace(), cronJob.getMetadata().getUid());
         reconcileActive(working, owned);
         Duration requeue = schedule(working);
         new JobHistory(client, events).cleanUp(working, owned);
+        if (working.getStatus().getActive() == null) {
+            // Decoded statuses always carry a list; compare like with like.
+            working.getStatus().setActive(new ArrayList<>());
+        }
         if (!Objects.equals(working.getStatus(), cronJob.getStatus())) {
             client.batch().v1().cronjobs().inNamespace(cronJob.getMetadata().getNamespace()).resource(working).updateStatus();
         }
@@ -81,12 +92,17 @@ public final class CronJobController extends Controller {
         }
     }
 
+    private static boolean listed(CronJob cronJob, Job job) {
+        return cronJob.getStatus() != null && cronJob.getStatus().getActive() != null
+                && cronJob.getStatus().getActive().stream().anyMatch(ref -> job.getMetadata().getUid().equals(ref.getUid()));
+    }
+
     /** Drops finished and vanished Jobs from {@code status.active}; notes the latest successful completion. */
     private void reconcileActive(CronJob cronJob, List<Job> owned) {
         CronJobStatus status = cronJob.getStatus();
         List<ObjectReference> active = new ArrayList<>(status.getActive() == null ? List.of() : status.getActive());
         for (Job job : owned) {
-            boolean listed = active.stream().anyMatch(ref -> job.getMetadata().getUid().equals(ref.getUid()));
+            boolean listed = listed(cronJob, job);
             boolean finished = JobConditions.isFinished(job);
             if (!listed && !finished) {
                 events.warning(cronJob, "UnexpectedJob", "Saw a job that the controller did not create or forgot: "
@@ -112,7 +128,7 @@ public final class CronJobController extends Controller {
             events.normal(cronJob, "MissingJob", "Active job went missing: " + ref.getName());
             active.remove(ref);
         }
-        status.setActive(active.isEmpty() ? null : active);
+        status.setActive(active);
     }
 
     /** Starts the Job due now, if any; returns when to look again (null: not until the CronJob changes). */

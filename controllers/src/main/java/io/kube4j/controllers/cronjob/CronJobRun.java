@@ -78,7 +78,7 @@ final class CronJobRun {
         }
         Job job = createJob(controller.jobFactory().newJob(cronJob, scheduled, zone));
         if (job == null || active.stream().anyMatch(ref -> job.getMetadata().getUid().equals(ref.getUid()))) {
-            cronJob.getStatus().setActive(active.isEmpty() ? null : active);
+            cronJob.getStatus().setActive(active);
             return null;
         }
         active.add(CronJobController.referenceTo(job));

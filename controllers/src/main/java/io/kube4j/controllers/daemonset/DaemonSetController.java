@@ -23,6 +23,7 @@ import io.kube4j.controllers.workload.ExpectingPodHandler;
 import io.kube4j.controllers.workload.Informers;
 import io.kube4j.controllers.workload.Owners;
 import io.kube4j.controllers.workload.PodStates;
+import io.kube4j.controllers.workload.StatusUpdates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,9 +186,11 @@ public final class DaemonSetController extends Controller {
             status.setConditions(ds.getStatus().getConditions());
         }
         if (!status.equals(ds.getStatus())) {
-            DaemonSet copy = serialization.clone(ds);
-            copy.setStatus(status);
-            client.apps().daemonSets().inNamespace(ds.getMetadata().getNamespace()).resource(copy).updateStatus();
+            StatusUpdates.update(client.apps().daemonSets().inNamespace(ds.getMetadata().getNamespace()), ds, d -> {
+                DaemonSet copy = serialization.clone(d);
+                copy.setStatus(status);
+                return copy;
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package io.kube4j.controllers.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,17 +20,27 @@ public final class JobBackoff {
 
     private final Map<String, Record> records = new ConcurrentHashMap<>();
 
-    /** Notes pods that just finished: any success resets the count, each failure adds one. */
-    public void observe(String key, int newSucceeded, int newFailed, Instant lastFailure) {
-        if (newSucceeded == 0 && newFailed == 0) {
+    /**
+     * Notes pods that just finished: failures after the latest new success (or, without one, after
+     * those already recorded) are the ones that lengthen the delay.
+     *
+     * @param lastSuccess when the latest newly succeeded pod finished, or null if none did
+     * @param failures when each newly failed pod finished
+     */
+    public void observe(String key, Instant lastSuccess, List<Instant> failures) {
+        if (lastSuccess == null && failures.isEmpty()) {
             return;
         }
         records.compute(key, (k, r) -> {
-            if (newSucceeded > 0 || r == null) {
-                return newFailed == 0 ? null : new Record(newFailed, lastFailure);
+            List<Instant> counted = lastSuccess == null ? failures
+                    : failures.stream().filter(t -> t.isAfter(lastSuccess)).toList();
+            int previous = lastSuccess == null && r != null ? r.failuresAfterLastSuccess : 0;
+            Instant latest = lastSuccess == null && r != null ? r.lastFailure : Instant.EPOCH;
+            for (Instant t : counted) {
+                latest = t.isAfter(latest) ? t : latest;
             }
-            Instant latest = r.lastFailure.isAfter(lastFailure) ? r.lastFailure : lastFailure;
-            return new Record(r.failuresAfterLastSuccess + newFailed, latest);
+            int total = previous + counted.size();
+            return total == 0 ? null : new Record(total, latest);
         });
     }
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kube4j.controllers.Controller;
@@ -42,6 +43,7 @@ public final class JobController extends Controller {
     private final KubernetesSerialization serialization;
     private final Expectations expectations = new Expectations();
     private final JobBackoff backoff = new JobBackoff();
+    private final FinalizerRemovals finalizerRemovals = new FinalizerRemovals();
 
     public JobController(ControllerContext context) {
         super("job-controller", 2);
@@ -54,6 +56,23 @@ public final class JobController extends Controller {
         this.pods = Informers.shared(context.informers(), Pod.class);
         jobs.addEventHandler(enqueueing(job -> List.of(keyOf(job))));
         pods.addEventHandler(new ExpectingPodHandler(expectations, JobController::ownerKeys, this::enqueue));
+        pods.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod pod) {
+            }
+
+            @Override
+            public void onUpdate(Pod oldPod, Pod newPod) {
+                if (!JobPods.hasTrackingFinalizer(newPod)) {
+                    ownerKeys(newPod).forEach(key -> finalizerRemovals.observed(key, newPod.getMetadata().getUid()));
+                }
+            }
+
+            @Override
+            public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
+                ownerKeys(pod).forEach(key -> finalizerRemovals.observed(key, pod.getMetadata().getUid()));
+            }
+        });
     }
 
     private static List<String> ownerKeys(HasMetadata obj) {
@@ -67,11 +86,14 @@ public final class JobController extends Controller {
         if (job == null) {
             expectations.forget(key);
             backoff.forget(key);
+            finalizerRemovals.forget(key);
             return;
         }
         List<Pod> owned = Informers.controlledBy(pods, job.getMetadata().getNamespace(), job.getMetadata().getUid());
         if (JobConditions.isFinished(job)) {
-            owned.stream().filter(JobPods::hasTrackingFinalizer).forEach(this::releasePod);
+            owned.stream().filter(JobPods::hasTrackingFinalizer)
+                    .filter(pod -> !finalizerRemovals.isPending(key, pod.getMetadata().getUid()))
+                    .forEach(pod -> releasePod(key, pod));
             return;
         }
         JobStatus status = job.getStatus() == null ? new JobStatus() : serialization.clone(job.getStatus());
@@ -87,15 +109,22 @@ public final class JobController extends Controller {
     }
 
     /** Removes the tracking finalizer so the pod is no longer held for counting. */
-    void releasePod(Pod pod) {
+    void releasePod(String key, Pod pod) {
+        finalizerRemovals.expect(key, pod.getMetadata().getUid());
         try {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), REMOVE_FINALIZER_PATCH);
         } catch (KubernetesClientException e) {
+            finalizerRemovals.observed(key, pod.getMetadata().getUid());
             if (e.getCode() != NOT_FOUND) {
                 throw e;
             }
         }
+    }
+
+    /** Whether the pod still carries the tracking finalizer as far as this controller knows. */
+    boolean isHeld(String key, Pod pod) {
+        return JobPods.hasTrackingFinalizer(pod) && !finalizerRemovals.isPending(key, pod.getMetadata().getUid());
     }
 
     void createPod(String key, Job job, int index) {

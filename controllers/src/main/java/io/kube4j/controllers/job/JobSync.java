@@ -29,7 +29,6 @@ final class JobSync {
     private final Instant now;
     private Job job;
     private final JobStatus status;
-    private final Set<String> released = new HashSet<>();
     private String failJobMessage;
 
     /** @param status a copy of the Job's status that this sync edits */
@@ -98,11 +97,11 @@ final class JobSync {
                 ? List.of() : uncounted.getFailed());
         SortedSet<Integer> completed = completedIndexes();
         int newSucceeded = 0;
-        int newFailed = 0;
-        Instant lastFailure = Instant.EPOCH;
+        Instant lastSuccess = null;
+        List<Instant> newFailures = new ArrayList<>();
         List<Pod> release = new ArrayList<>();
         for (Pod pod : owned) {
-            if (!JobPods.hasTrackingFinalizer(pod)) {
+            if (!controller.isHeld(key, pod)) {
                 continue;
             }
             JobPlanner.Classified c = JobPlanner.classify(job, pod, failing);
@@ -111,6 +110,8 @@ final class JobSync {
                 case SUCCEEDED -> {
                     if (succeededUids.add(uid)) {
                         newSucceeded++;
+                        Instant finished = JobPods.finishTime(pod, now);
+                        lastSuccess = lastSuccess == null || finished.isAfter(lastSuccess) ? finished : lastSuccess;
                         int index = JobPods.indexOf(pod);
                         if (JobPods.isIndexed(job) && index >= 0 && index < count(job.getSpec().getCompletions())) {
                             completed.add(index);
@@ -120,9 +121,7 @@ final class JobSync {
                 }
                 case FAILED, FAIL_JOB -> {
                     if (failedUids.add(uid)) {
-                        newFailed++;
-                        Instant finished = JobPods.finishTime(pod, now);
-                        lastFailure = finished.isAfter(lastFailure) ? finished : lastFailure;
+                        newFailures.add(JobPods.finishTime(pod, now));
                     }
                     if (c.outcome() == JobPlanner.Outcome.FAIL_JOB && failJobMessage == null) {
                         failJobMessage = c.message();
@@ -134,7 +133,7 @@ final class JobSync {
                 }
             }
         }
-        if (newSucceeded + newFailed > 0) {
+        if (newSucceeded + newFailures.size() > 0) {
             status.setUncountedTerminatedPods(new UncountedTerminatedPods(List.copyOf(failedUids), List.copyOf(succeededUids)));
             if (JobPods.isIndexed(job)) {
                 status.setCompletedIndexes(CompletedIndexes.format(completed));
@@ -142,12 +141,10 @@ final class JobSync {
             job = controller.writeStatus(job, status);
         }
         for (Pod pod : release) {
-            controller.releasePod(pod);
-            released.add(pod.getMetadata().getUid());
+            controller.releasePod(key, pod);
         }
         Set<String> held = new HashSet<>();
-        owned.stream().filter(JobPods::hasTrackingFinalizer).map(p -> p.getMetadata().getUid())
-                .filter(uid -> !released.contains(uid)).forEach(held::add);
+        owned.stream().filter(p -> controller.isHeld(key, p)).map(p -> p.getMetadata().getUid()).forEach(held::add);
         int countedSucceeded = (int) succeededUids.stream().filter(uid -> !held.contains(uid)).count();
         int countedFailed = (int) failedUids.stream().filter(uid -> !held.contains(uid)).count();
         succeededUids.removeIf(uid -> !held.contains(uid));
@@ -156,7 +153,7 @@ final class JobSync {
         status.setFailed(count(status.getFailed()) + countedFailed);
         status.setUncountedTerminatedPods(succeededUids.isEmpty() && failedUids.isEmpty() ? null
                 : new UncountedTerminatedPods(List.copyOf(failedUids), List.copyOf(succeededUids)));
-        controller.backoff().observe(key, newSucceeded, newFailed, lastFailure);
+        controller.backoff().observe(key, lastSuccess, newFailures);
     }
 
     /** Sets FailureTarget if a pod failure policy, the backoff limit or the deadline fails the Job. */
@@ -193,12 +190,11 @@ final class JobSync {
     private void finish(boolean failing, List<Pod> active, int terminating) {
         for (Pod pod : active) {
             if (!failing) {
-                controller.releasePod(pod);
+                controller.releasePod(key, pod);
             }
             controller.deletePod(key, job, pod);
         }
-        boolean podsHeld = owned.stream().anyMatch(p -> JobPods.hasTrackingFinalizer(p)
-                && !released.contains(p.getMetadata().getUid()));
+        boolean podsHeld = owned.stream().anyMatch(p -> controller.isHeld(key, p));
         if (!active.isEmpty() || podsHeld || terminating > 0) {
             return;
         }
@@ -255,7 +251,7 @@ final class JobSync {
         }
         controller.expectations().expect(key, create.size(), remove.size());
         for (Pod pod : remove) {
-            controller.releasePod(pod);
+            controller.releasePod(key, pod);
             controller.deletePod(key, job, pod);
         }
         for (int index : create) {

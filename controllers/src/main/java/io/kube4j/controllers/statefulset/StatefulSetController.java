@@ -19,6 +19,7 @@ import io.kube4j.controllers.workload.ControllerHistory;
 import io.kube4j.controllers.workload.Informers;
 import io.kube4j.controllers.workload.Owners;
 import io.kube4j.controllers.workload.PodStates;
+import io.kube4j.controllers.workload.StatusUpdates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -109,9 +110,11 @@ public final class StatefulSetController extends Controller {
         StatefulSetStatus status = StatefulSetStatuses.of(set, replicas, currentRevision.getMetadata().getName(),
                 updateRevision.getMetadata().getName(), update.collisionCount());
         if (!status.equals(set.getStatus())) {
-            StatefulSet copy = serialization.clone(set);
-            copy.setStatus(status);
-            client.apps().statefulSets().inNamespace(namespace).resource(copy).updateStatus();
+            StatusUpdates.update(client.apps().statefulSets().inNamespace(namespace), set, s -> {
+                StatefulSet copy = serialization.clone(s);
+                copy.setStatus(status);
+                return copy;
+            });
         }
         Set<String> live = new HashSet<>(List.of(status.getCurrentRevision(), status.getUpdateRevision()));
         replicas.forEach(r -> live.add(r.revision()));
