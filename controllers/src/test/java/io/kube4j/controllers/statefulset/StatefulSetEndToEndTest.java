@@ -3,7 +3,6 @@ package io.kube4j.controllers.statefulset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -11,6 +10,9 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kube4j.controllers.workload.TestCluster;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,12 +114,24 @@ class StatefulSetEndToEndTest {
         assertEquals(ready.getStatus().getUpdateRevision(), revisions.getFirst().getMetadata().getName());
         assertEquals(1L, revisions.getFirst().getRevision());
 
-        client.apps().statefulSets().inNamespace("default").withName("web").scale(0);
-        TestCluster.await(WAIT, "web-2 deleted", () -> !podNames("web").contains("web-2"));
-        assertEquals(Set.of("web-0", "web-1"), podNames("web"), "web-1 stays until web-2 is gone");
-        TestCluster.await(WAIT, "web-1 deleted", () -> !podNames("web").contains("web-1"));
-        assertTrue(podNames("web").contains("web-0") || podNames("web").isEmpty());
-        TestCluster.await(WAIT, "web-0 deleted", () -> podNames("web").isEmpty());
+        List<String> deletionOrder = new CopyOnWriteArrayList<>();
+        try (Watch watch = client.pods().inNamespace("default").withLabel("app", "web").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod pod) {
+                boolean going = action == Action.DELETED || pod.getMetadata().getDeletionTimestamp() != null;
+                if (going && !deletionOrder.contains(pod.getMetadata().getName())) {
+                    deletionOrder.add(pod.getMetadata().getName());
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            client.apps().statefulSets().inNamespace("default").withName("web").scale(0);
+            TestCluster.await(WAIT, "all pods deleted", () -> podNames("web").isEmpty() && deletionOrder.size() == 3);
+        }
+        assertEquals(List.of("web-2", "web-1", "web-0"), deletionOrder);
         assertNotNull(client.persistentVolumeClaims().inNamespace("default").withName("www-web-2").get(),
                 "claims are retained by default");
     }
