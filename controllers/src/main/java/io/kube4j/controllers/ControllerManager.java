@@ -5,6 +5,11 @@ import io.kube4j.controllers.deployment.DeploymentController;
 import io.kube4j.controllers.gc.GarbageCollector;
 import io.kube4j.controllers.gc.GcResources;
 import io.kube4j.controllers.replicaset.ReplicaSetController;
+import io.kube4j.controllers.cronjob.CronJobController;
+import io.kube4j.controllers.daemonset.DaemonSetController;
+import io.kube4j.controllers.job.JobController;
+import io.kube4j.controllers.statefulset.StatefulSetController;
+import io.kube4j.controllers.ttl.TtlAfterFinishedController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +42,12 @@ public final class ControllerManager implements AutoCloseable {
                 ReplicaSetController.forReplicaSets(context),
                 ReplicaSetController.forReplicationControllers(context),
                 DeploymentController.create(context),
-                GarbageCollector.create(context, GcResources.DEFAULT)
+                GarbageCollector.create(context, GcResources.DEFAULT),
+                new StatefulSetController(context),
+                new DaemonSetController(context),
+                new JobController(context),
+                new CronJobController(context),
+                new TtlAfterFinishedController(context)
         );
     }
 

@@ -18,7 +18,7 @@ import io.kube4j.controllers.replicaset.EventSink;
 import io.kube4j.controllers.replicaset.LabelSelectors;
 import io.kube4j.controllers.replicaset.ObjectWriter;
 import io.kube4j.controllers.replicaset.OwnerRefs;
-import io.kube4j.controllers.replicaset.SharedInformers;
+import io.kube4j.controllers.Informers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +53,7 @@ public final class DeploymentController extends Controller {
         this.writer = writer;
         this.events = events;
         RolloutEnv env = new RolloutEnv(writer, events, clock, (d, after) -> queue.addAfter(keyOf(d), after));
-        this.newReplicaSets = new NewReplicaSets(env, key -> SharedInformers.get(replicaSets, key));
+        this.newReplicaSets = new NewReplicaSets(env, key -> Informers.get(replicaSets, key));
         this.status = new RolloutStatus(env);
         this.rollouts = new Rollouts(newReplicaSets, new Scaling(env), status);
         deployments.addEventHandler(enqueueing(d -> List.of(keyOf(d))));
@@ -62,15 +62,15 @@ public final class DeploymentController extends Controller {
     }
 
     public static DeploymentController create(ControllerContext context) {
-        return new DeploymentController(SharedInformers.of(context.informers(), Deployment.class),
-                SharedInformers.of(context.informers(), ReplicaSet.class), SharedInformers.of(context.informers(), Pod.class),
+        return new DeploymentController(Informers.shared(context.informers(), Deployment.class),
+                Informers.shared(context.informers(), ReplicaSet.class), Informers.shared(context.informers(), Pod.class),
                 new ApiObjectWriter(context.client()), EventSink.of(context.events()), context.clock(),
                 RateLimitingQueue.create());
     }
 
     @Override
     protected void sync(String key) {
-        Deployment cached = SharedInformers.get(deployments, key);
+        Deployment cached = Informers.get(deployments, key);
         if (cached == null) {
             return;
         }
@@ -103,7 +103,7 @@ public final class DeploymentController extends Controller {
 
     /** The ReplicaSets of the namespace this deployment controls, after adopting and releasing by selector. */
     private List<ReplicaSet> claimReplicaSets(Deployment d) {
-        List<ReplicaSet> candidates = SharedInformers.inNamespace(replicaSets, d.getMetadata().getNamespace());
+        List<ReplicaSet> candidates = Informers.inNamespace(replicaSets, d.getMetadata().getNamespace());
         return new ControllerRefClaimer<ReplicaSet>(d,
                 rs -> LabelSelectors.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels()),
                 writer::writeOwners, () -> writer.fresh(d)).claim(candidates);
@@ -113,7 +113,7 @@ public final class DeploymentController extends Controller {
     private Map<String, List<Pod>> podsByReplicaSet(Deployment d, List<ReplicaSet> rsList) {
         Map<String, List<Pod>> byUid = new HashMap<>();
         rsList.forEach(rs -> byUid.put(rs.getMetadata().getUid(), new ArrayList<>()));
-        for (Pod pod : SharedInformers.inNamespace(pods, d.getMetadata().getNamespace())) {
+        for (Pod pod : Informers.inNamespace(pods, d.getMetadata().getNamespace())) {
             OwnerReference ref = OwnerRefs.controllerOf(pod);
             if (ref != null && byUid.containsKey(ref.getUid())
                     && LabelSelectors.matches(d.getSpec().getSelector(), pod.getMetadata().getLabels())) {
@@ -132,7 +132,7 @@ public final class DeploymentController extends Controller {
         if (OwnerRefs.controllerOf(rs) != null) {
             return List.of();
         }
-        return SharedInformers.inNamespace(deployments, rs.getMetadata().getNamespace()).stream()
+        return Informers.inNamespace(deployments, rs.getMetadata().getNamespace()).stream()
                 .filter(d -> d.getSpec().getSelector() != null && !isEmpty(d.getSpec().getSelector())
                         && LabelSelectors.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels()))
                 .map(Controller::keyOf).toList();
@@ -143,7 +143,7 @@ public final class DeploymentController extends Controller {
         if (ref == null || !"Deployment".equals(ref.getKind())) {
             return null;
         }
-        Deployment d = SharedInformers.get(deployments, obj.getMetadata().getNamespace() + "/" + ref.getName());
+        Deployment d = Informers.get(deployments, obj.getMetadata().getNamespace() + "/" + ref.getName());
         return d != null && Objects.equals(d.getMetadata().getUid(), ref.getUid()) ? d : null;
     }
 
@@ -168,7 +168,7 @@ public final class DeploymentController extends Controller {
             if (ref == null || !"ReplicaSet".equals(ref.getKind())) {
                 return;
             }
-            ReplicaSet rs = SharedInformers.get(replicaSets, pod.getMetadata().getNamespace() + "/" + ref.getName());
+            ReplicaSet rs = Informers.get(replicaSets, pod.getMetadata().getNamespace() + "/" + ref.getName());
             Deployment d = rs == null ? null : controllingDeployment(rs);
             if (d != null && !RollingMath.isRollingUpdate(d)) {
                 enqueue(keyOf(d));

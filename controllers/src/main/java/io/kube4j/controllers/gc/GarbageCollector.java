@@ -12,7 +12,7 @@ import io.kube4j.controllers.queue.RateLimitingQueue;
 import io.kube4j.controllers.replicaset.ApiObjectWriter;
 import io.kube4j.controllers.replicaset.ObjectWriter;
 import io.kube4j.controllers.replicaset.OwnerRefs;
-import io.kube4j.controllers.replicaset.SharedInformers;
+import io.kube4j.controllers.Informers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -57,7 +57,7 @@ public final class GarbageCollector extends Controller {
         super("garbage-collector", 5, queue);
         this.writer = writer;
         this.lookup = lookup;
-        types.forEach(type -> watch(type, SharedInformers.of(informers, type)));
+        types.forEach(type -> watch(type, Informers.shared(informers, type)));
     }
 
     public static GarbageCollector create(ControllerContext context, List<Class<? extends HasMetadata>> types) {

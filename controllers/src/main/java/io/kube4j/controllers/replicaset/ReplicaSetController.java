@@ -1,5 +1,6 @@
 package io.kube4j.controllers.replicaset;
 
+import io.kube4j.controllers.Informers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -68,21 +69,21 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
     }
 
     private static <T extends HasMetadata> ReplicaSetController<T> create(ReplicatedKind<T> kind, ControllerContext context) {
-        return new ReplicaSetController<>(kind, SharedInformers.of(context.informers(), kind.type()),
-                SharedInformers.of(context.informers(), Pod.class), new ApiObjectWriter(context.client()),
+        return new ReplicaSetController<>(kind, Informers.shared(context.informers(), kind.type()),
+                Informers.shared(context.informers(), Pod.class), new ApiObjectWriter(context.client()),
                 EventSink.of(context.events()), context.clock(), RateLimitingQueue.create());
     }
 
     @Override
     protected void sync(String key) {
-        T owner = SharedInformers.get(owners, key);
+        T owner = Informers.get(owners, key);
         if (owner == null) {
             expectations.forget(key);
             return;
         }
         ReplicaSet rs = kind.asReplicaSet(owner);
         boolean needsSync = expectations.satisfied(key);
-        List<Pod> active = SharedInformers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
+        List<Pod> active = Informers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
                 .filter(PodStatuses::isActive).toList();
         List<Pod> owned = new ControllerRefClaimer<Pod>(owner,
                 pod -> LabelSelectors.matches(rs.getSpec().getSelector(), pod.getMetadata().getLabels()),
@@ -196,11 +197,11 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
     private List<Pod> relatedPods(ReplicaSet rs) {
         OwnerReference parent = OwnerRefs.controllerOf(rs);
         List<ReplicaSet> siblings = parent == null ? List.of(rs)
-                : SharedInformers.inNamespace(owners, rs.getMetadata().getNamespace()).stream()
+                : Informers.inNamespace(owners, rs.getMetadata().getNamespace()).stream()
                 .filter(o -> OwnerRefs.isControlledBy(o, parent.getUid()))
                 .map(kind::asReplicaSet).toList();
         Set<String> uids = siblings.stream().map(s -> s.getMetadata().getUid()).collect(Collectors.toSet());
-        return SharedInformers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
+        return Informers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
                 .filter(pod -> {
                     OwnerReference ref = OwnerRefs.controllerOf(pod);
                     return ref != null && uids.contains(ref.getUid());
@@ -214,13 +215,13 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
         if (ref == null || !kindName.equals(ref.getKind())) {
             return null;
         }
-        T owner = SharedInformers.get(owners, pod.getMetadata().getNamespace() + "/" + ref.getName());
+        T owner = Informers.get(owners, pod.getMetadata().getNamespace() + "/" + ref.getName());
         return owner != null && Objects.equals(owner.getMetadata().getUid(), ref.getUid()) ? owner : null;
     }
 
     /** Owners in the pod's namespace whose selector matches it: candidates to adopt an orphan. */
     private List<T> selectingOwners(Pod pod) {
-        return SharedInformers.inNamespace(owners, pod.getMetadata().getNamespace()).stream()
+        return Informers.inNamespace(owners, pod.getMetadata().getNamespace()).stream()
                 .filter(o -> LabelSelectors.matches(kind.asReplicaSet(o).getSpec().getSelector(), pod.getMetadata().getLabels()))
                 .toList();
     }

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
 import io.kube4j.controllers.queue.RateLimiter;
 import io.kube4j.controllers.queue.RateLimitingQueue;
 import io.kube4j.controllers.queue.Ticker;
-import io.kube4j.controllers.replicaset.SharedInformers;
+import io.kube4j.controllers.Informers;
 
 /**
  * Informers that are never started: tests seed their caches directly and call {@code sync(key)}.
@@ -26,7 +26,7 @@ public final class TestInformers implements AutoCloseable {
     }
 
     public <T extends HasMetadata> SharedIndexInformer<T> of(Class<T> type) {
-        return SharedInformers.of(factory, type);
+        return Informers.shared(factory, type);
     }
 
     /** Seeds the cache of {@code obj}'s type (replacing an object of the same key). */

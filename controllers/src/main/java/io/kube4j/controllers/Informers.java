@@ -1,4 +1,4 @@
-package io.kube4j.controllers.replicaset;
+package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -7,21 +7,22 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.List;
 
 /**
- * One informer per type across controllers. fabric8's {@code sharedIndexInformerFor} opens a new
- * watch on every call, so the existing informer of the factory is looked up first.
+ * Access to the informer factory's one informer per type. fabric8's
+ * {@code sharedIndexInformerFor} starts a new watch on every call, so controllers that read the
+ * same type must look for the existing informer first.
  */
-public final class SharedInformers {
-    private SharedInformers() {
+public final class Informers {
+    private Informers() {
     }
 
-    public static <T extends HasMetadata> SharedIndexInformer<T> of(SharedInformerFactory factory, Class<T> type) {
+    public static <T extends HasMetadata> SharedIndexInformer<T> shared(SharedInformerFactory factory, Class<T> type) {
         synchronized (factory) {
             SharedIndexInformer<T> existing = factory.getExistingSharedIndexInformer(type);
             return existing != null ? existing : factory.sharedIndexInformerFor(type, 0);
         }
     }
 
-    /** The cached objects of {@code namespace}. */
+    /** The cached objects of one namespace. */
     public static <T extends HasMetadata> List<T> inNamespace(SharedIndexInformer<T> informer, String namespace) {
         return informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
     }
@@ -29,5 +30,13 @@ public final class SharedInformers {
     /** The cached object named by a {@code namespace/name} (or {@code name}) key, or null. */
     public static <T extends HasMetadata> T get(SharedIndexInformer<T> informer, String key) {
         return informer.getIndexer().getByKey(key);
+    }
+
+    /** The cached objects of one namespace controlled by the object with uid {@code ownerUid}. */
+    public static <T extends HasMetadata> List<T> controlledBy(SharedIndexInformer<T> informer, String namespace,
+                                                               String ownerUid) {
+        return inNamespace(informer, namespace).stream()
+                .filter(obj -> ownerUid.equals(io.kube4j.controllers.workload.Owners.controllerUid(obj)))
+                .toList();
     }
 }

@@ -1,0 +1,163 @@
+package io.kube4j.controllers.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.kube4j.controllers.workload.PodStates;
+import io.kube4j.controllers.workload.TestCluster;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Jobs against a real API server, with the test finishing pods as a kubelet would. */
+class JobEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static TestCluster cluster;
+    private static KubernetesClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TestCluster.start();
+        client = cluster.client();
+        cluster.run(List.of(JobController::new));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        cluster.close();
+    }
+
+    private static Job job(String name, int completions, int parallelism, String mode) {
+        return new JobBuilder()
+                .withNewMetadata().withName(name).withNamespace("default").endMetadata()
+                .withNewSpec().withCompletions(completions).withParallelism(parallelism).withCompletionMode(mode)
+                .withNewTemplate().withNewSpec().withRestartPolicy("Never")
+                .addNewContainer().withName("main").withImage("busybox").endContainer().endSpec().endTemplate()
+                .endSpec().build();
+    }
+
+    private static List<Pod> pods(String job) {
+        return client.pods().inNamespace("default").withLabel("batch.kubernetes.io/job-name", job).list().getItems();
+    }
+
+    private static List<Pod> active(String job) {
+        return pods(job).stream().filter(PodStates::isActive).toList();
+    }
+
+    private static Job get(String name) {
+        return client.batch().v1().jobs().inNamespace("default").withName(name).get();
+    }
+
+    @Test
+    void completionsThreeParallelismTwoCompletesWithNeverMoreThanTwoActive() throws Exception {
+        client.batch().v1().jobs().inNamespace("default").resource(job("pi", 3, 2, "NonIndexed")).create();
+        int finished = 0;
+        while (finished < 3) {
+            TestCluster.await(WAIT, "an active pod", () -> !active("pi").isEmpty());
+            Thread.sleep(200);
+            List<Pod> running = active("pi");
+            assertTrue(running.size() <= 2, "at most parallelism pods run: " + running.size());
+            assertTrue(running.size() <= 3 - finished, "never more pods than completions left");
+            Pod pod = running.getFirst();
+            assertTrue(JobPods.hasTrackingFinalizer(pod));
+            assertTrue(pod.getMetadata().getName().startsWith("pi-"));
+            cluster.markPhase("default", pod.getMetadata().getName(), "Succeeded");
+            finished++;
+            int expected = finished;
+            TestCluster.await(WAIT, "succeeded=" + expected, () -> {
+                Job j = get("pi");
+                return j.getStatus() != null && Integer.valueOf(expected).equals(j.getStatus().getSucceeded());
+            });
+        }
+        TestCluster.await(WAIT, "Complete", () -> JobConditions.isTrue(get("pi").getStatus(), JobConditions.COMPLETE));
+        Job done = get("pi");
+        assertEquals(3, done.getStatus().getSucceeded());
+        assertEquals(0, done.getStatus().getActive());
+        assertNotNull(done.getStatus().getStartTime());
+        assertNotNull(done.getStatus().getCompletionTime());
+        List<String> conditions = done.getStatus().getConditions().stream().map(JobCondition::getType).toList();
+        assertEquals(List.of("SuccessCriteriaMet", "Complete"), conditions);
+        JobCondition complete = JobConditions.find(done.getStatus(), JobConditions.COMPLETE).orElseThrow();
+        assertEquals("CompletionsReached", complete.getReason());
+        assertEquals(3, pods("pi").size());
+        TestCluster.await(WAIT, "finalizers released", () -> pods("pi").stream().noneMatch(JobPods::hasTrackingFinalizer));
+    }
+
+    @Test
+    void backoffLimitFailsTheJobAfterTooManyFailedPods() throws Exception {
+        Job job = job("flaky", 1, 1, "NonIndexed");
+        job.getSpec().setBackoffLimit(0);
+        client.batch().v1().jobs().inNamespace("default").resource(job).create();
+        TestCluster.await(WAIT, "a pod", () -> !active("flaky").isEmpty());
+        cluster.markPhase("default", active("flaky").getFirst().getMetadata().getName(), "Failed");
+        TestCluster.await(WAIT, "Failed", () -> JobConditions.isTrue(get("flaky").getStatus(), JobConditions.FAILED));
+        Job failed = get("flaky");
+        assertEquals(1, failed.getStatus().getFailed());
+        assertEquals("BackoffLimitExceeded", JobConditions.find(failed.getStatus(), JobConditions.FAILED).orElseThrow().getReason());
+        assertTrue(JobConditions.isTrue(failed.getStatus(), JobConditions.FAILURE_TARGET));
+        assertEquals("Job has reached the specified backoff limit",
+                JobConditions.find(failed.getStatus(), JobConditions.FAILED).orElseThrow().getMessage());
+        assertEquals(1, pods("flaky").size(), "no retry beyond the backoff limit");
+    }
+
+    @Test
+    void indexedJobGivesEachPodItsCompletionIndex() throws Exception {
+        client.batch().v1().jobs().inNamespace("default").resource(job("idx", 3, 3, "Indexed")).create();
+        TestCluster.await(WAIT, "three pods", () -> active("idx").size() == 3);
+        Set<String> indexes = active("idx").stream()
+                .map(p -> p.getMetadata().getAnnotations().get(JobPods.COMPLETION_INDEX)).collect(Collectors.toSet());
+        assertEquals(Set.of("0", "1", "2"), indexes);
+        Pod one = active("idx").stream().filter(p -> JobPods.indexOf(p) == 1).findFirst().orElseThrow();
+        assertEquals("idx-1", one.getSpec().getHostname());
+        assertEquals("1", one.getMetadata().getLabels().get(JobPods.COMPLETION_INDEX));
+        assertTrue(one.getMetadata().getName().startsWith("idx-1-"));
+        assertTrue(one.getSpec().getContainers().getFirst().getEnv().stream().anyMatch(e -> e.getName().equals("JOB_COMPLETION_INDEX")));
+
+        cluster.markPhase("default", one.getMetadata().getName(), "Failed");
+        TestCluster.await(WAIT, "index 1 failed", () -> Integer.valueOf(1).equals(get("idx").getStatus().getFailed()));
+        for (Pod pod : active("idx")) {
+            cluster.markPhase("default", pod.getMetadata().getName(), "Succeeded");
+        }
+        TestCluster.await(WAIT, "indexes 0 and 2 done", () -> "0,2".equals(get("idx").getStatus().getCompletedIndexes()));
+        assertFalse(JobConditions.isTrue(get("idx").getStatus(), JobConditions.COMPLETE));
+        // The successes after the failure reset the back-off, so index 1 is retried at once.
+        TestCluster.await(WAIT, "index 1 retried", () -> active("idx").size() == 1 && JobPods.indexOf(active("idx").getFirst()) == 1);
+        cluster.markPhase("default", active("idx").getFirst().getMetadata().getName(), "Succeeded");
+        TestCluster.await(WAIT, "Complete", () -> JobConditions.isTrue(get("idx").getStatus(), JobConditions.COMPLETE));
+        assertEquals("0-2", get("idx").getStatus().getCompletedIndexes());
+        assertEquals(3, get("idx").getStatus().getSucceeded());
+        assertEquals(1, get("idx").getStatus().getFailed());
+    }
+
+    @Test
+    void suspendingDeletesActivePodsAndResumingRecreatesThem() throws Exception {
+        client.batch().v1().jobs().inNamespace("default").resource(job("pause", 2, 2, "NonIndexed")).create();
+        TestCluster.await(WAIT, "two pods", () -> active("pause").size() == 2);
+        TestCluster.retryOnConflict(() -> client.batch().v1().jobs().inNamespace("default").withName("pause").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"suspend\":true}}"));
+        TestCluster.await(WAIT, "suspended", () -> JobConditions.isTrue(get("pause").getStatus(), JobConditions.SUSPENDED));
+        TestCluster.await(WAIT, "pods gone", () -> active("pause").isEmpty());
+        assertEquals(0, get("pause").getStatus().getFailed() == null ? 0 : get("pause").getStatus().getFailed(),
+                "pods removed for suspension are not failures");
+        TestCluster.retryOnConflict(() -> client.batch().v1().jobs().inNamespace("default").withName("pause").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"suspend\":false}}"));
+        TestCluster.await(WAIT, "resumed", () -> active("pause").size() == 2);
+        TestCluster.await(WAIT, "Suspended=False", () -> !JobConditions.isTrue(get("pause").getStatus(), JobConditions.SUSPENDED));
+        JobCondition suspended = JobConditions.find(get("pause").getStatus(), JobConditions.SUSPENDED).orElseThrow();
+        assertEquals("False", suspended.getStatus());
+        assertEquals("JobResumed", suspended.getReason());
+    }
+}
