@@ -1,6 +1,17 @@
 package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kube4j.controllers.disruption.DisruptionController;
+import io.kube4j.controllers.endpoints.EndpointSliceController;
+import io.kube4j.controllers.endpoints.EndpointsController;
+import io.kube4j.controllers.nodelifecycle.NodeLifecycleController;
+import io.kube4j.controllers.nodelifecycle.TaintEvictionController;
+import io.kube4j.controllers.podautoscaler.HorizontalPodAutoscalerController;
+import io.kube4j.controllers.quota.ResourceQuotaController;
+import io.kube4j.controllers.serviceaccount.ServiceAccountController;
+import io.kube4j.controllers.volume.DefaultStorageClassController;
+import io.kube4j.controllers.volume.LocalPathProvisioner;
+import io.kube4j.controllers.volume.PersistentVolumeController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +41,17 @@ public final class ControllerManager implements AutoCloseable {
     /** Every controller, each registering its informer handlers in its constructor. */
     private static List<Controller> allControllers(ControllerContext context) {
         return List.of(
+                new EndpointsController(context),
+                new EndpointSliceController(context),
+                new NodeLifecycleController(context),
+                new TaintEvictionController(context),
+                new ServiceAccountController(context),
+                new DefaultStorageClassController(context),
+                new PersistentVolumeController(context),
+                new LocalPathProvisioner(context),
+                new ResourceQuotaController(context),
+                new DisruptionController(context),
+                new HorizontalPodAutoscalerController(context)
         );
     }
 
