@@ -12,6 +12,12 @@ import java.time.Clock;
 public record ControllerContext(KubernetesClient client, SharedInformerFactory informers, EventRecorder events,
                                 Clock clock) {
 
+    /** The one informer of {@code type} all controllers share (fabric8 would open a watch per call). */
+    public <T extends io.fabric8.kubernetes.api.model.HasMetadata> io.fabric8.kubernetes.client.informers.SharedIndexInformer<T>
+            informer(Class<T> type) {
+        return Informers.shared(informers, type);
+    }
+
     public static ControllerContext of(KubernetesClient client, String component) {
         return new ControllerContext(client, client.informers(), new EventRecorder(client, component), Clock.systemUTC());
     }

@@ -10,6 +10,17 @@ import io.kube4j.controllers.daemonset.DaemonSetController;
 import io.kube4j.controllers.job.JobController;
 import io.kube4j.controllers.statefulset.StatefulSetController;
 import io.kube4j.controllers.ttl.TtlAfterFinishedController;
+import io.kube4j.controllers.disruption.DisruptionController;
+import io.kube4j.controllers.endpoints.EndpointSliceController;
+import io.kube4j.controllers.endpoints.EndpointsController;
+import io.kube4j.controllers.nodelifecycle.NodeLifecycleController;
+import io.kube4j.controllers.nodelifecycle.TaintEvictionController;
+import io.kube4j.controllers.podautoscaler.HorizontalPodAutoscalerController;
+import io.kube4j.controllers.quota.ResourceQuotaController;
+import io.kube4j.controllers.serviceaccount.ServiceAccountController;
+import io.kube4j.controllers.volume.DefaultStorageClassController;
+import io.kube4j.controllers.volume.LocalPathProvisioner;
+import io.kube4j.controllers.volume.PersistentVolumeController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +58,18 @@ public final class ControllerManager implements AutoCloseable {
                 new DaemonSetController(context),
                 new JobController(context),
                 new CronJobController(context),
-                new TtlAfterFinishedController(context)
+                new TtlAfterFinishedController(context),
+                new EndpointsController(context),
+                new EndpointSliceController(context),
+                new NodeLifecycleController(context),
+                new TaintEvictionController(context),
+                new ServiceAccountController(context),
+                new DefaultStorageClassController(context),
+                new PersistentVolumeController(context),
+                new LocalPathProvisioner(context),
+                new ResourceQuotaController(context),
+                new DisruptionController(context),
+                new HorizontalPodAutoscalerController(context)
         );
     }
 

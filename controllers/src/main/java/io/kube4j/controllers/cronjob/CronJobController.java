@@ -48,8 +48,8 @@ public final class CronJobController extends Controller {
         this.clock = context.clock();
         this.serialization = client.getKubernetesSerialization();
         this.jobFactory = new CronJobJobs(serialization);
-        this.cronJobs = Informers.shared(context.informers(), CronJob.class);
-        this.jobs = Informers.shared(context.informers(), Job.class);
+        this.cronJobs = context.informer(CronJob.class);
+        this.jobs = context.informer(Job.class);
         cronJobs.addEventHandler(enqueueing(cj -> List.of(keyOf(cj))));
         jobs.addEventHandler(enqueueing(CronJobController::ownerKeys));
     }

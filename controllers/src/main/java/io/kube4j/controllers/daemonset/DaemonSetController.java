@@ -60,10 +60,10 @@ public final class DaemonSetController extends Controller {
         this.serialization = client.getKubernetesSerialization();
         this.history = new ControllerHistory(client);
         this.podFactory = new DaemonPods(serialization);
-        this.daemonSets = Informers.shared(context.informers(), DaemonSet.class);
-        this.pods = Informers.shared(context.informers(), Pod.class);
-        this.nodes = Informers.shared(context.informers(), Node.class);
-        this.revisions = Informers.shared(context.informers(), ControllerRevision.class);
+        this.daemonSets = context.informer(DaemonSet.class);
+        this.pods = context.informer(Pod.class);
+        this.nodes = context.informer(Node.class);
+        this.revisions = context.informer(ControllerRevision.class);
         daemonSets.addEventHandler(enqueueing(ds -> List.of(keyOf(ds))));
         revisions.addEventHandler(enqueueing(DaemonSetController::ownerKeys));
         pods.addEventHandler(new ExpectingPodHandler(expectations, DaemonSetController::ownerKeys, this::enqueue));

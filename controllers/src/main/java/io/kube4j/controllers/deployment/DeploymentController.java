@@ -62,8 +62,8 @@ public final class DeploymentController extends Controller {
     }
 
     public static DeploymentController create(ControllerContext context) {
-        return new DeploymentController(Informers.shared(context.informers(), Deployment.class),
-                Informers.shared(context.informers(), ReplicaSet.class), Informers.shared(context.informers(), Pod.class),
+        return new DeploymentController(context.informer(Deployment.class),
+                context.informer(ReplicaSet.class), context.informer(Pod.class),
                 new ApiObjectWriter(context.client()), EventSink.of(context.events()), context.clock(),
                 RateLimitingQueue.create());
     }

@@ -52,8 +52,8 @@ public final class JobController extends Controller {
         this.clock = context.clock();
         this.serialization = client.getKubernetesSerialization();
         this.podFactory = new JobPods(serialization);
-        this.jobs = Informers.shared(context.informers(), Job.class);
-        this.pods = Informers.shared(context.informers(), Pod.class);
+        this.jobs = context.informer(Job.class);
+        this.pods = context.informer(Pod.class);
         jobs.addEventHandler(enqueueing(job -> List.of(keyOf(job))));
         pods.addEventHandler(new ExpectingPodHandler(expectations, JobController::ownerKeys, this::enqueue));
         pods.addEventHandler(new ResourceEventHandler<>() {

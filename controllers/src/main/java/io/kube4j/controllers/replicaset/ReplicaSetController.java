@@ -69,8 +69,8 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
     }
 
     private static <T extends HasMetadata> ReplicaSetController<T> create(ReplicatedKind<T> kind, ControllerContext context) {
-        return new ReplicaSetController<>(kind, Informers.shared(context.informers(), kind.type()),
-                Informers.shared(context.informers(), Pod.class), new ApiObjectWriter(context.client()),
+        return new ReplicaSetController<>(kind, context.informer(kind.type()),
+                context.informer(Pod.class), new ApiObjectWriter(context.client()),
                 EventSink.of(context.events()), context.clock(), RateLimitingQueue.create());
     }
 

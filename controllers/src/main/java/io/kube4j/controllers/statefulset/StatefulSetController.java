@@ -56,9 +56,9 @@ public final class StatefulSetController extends Controller {
         this.serialization = client.getKubernetesSerialization();
         this.history = new ControllerHistory(client);
         this.podFactory = new StatefulSetPods(serialization);
-        this.sets = Informers.shared(context.informers(), StatefulSet.class);
-        this.pods = Informers.shared(context.informers(), Pod.class);
-        this.revisions = Informers.shared(context.informers(), ControllerRevision.class);
+        this.sets = context.informer(StatefulSet.class);
+        this.pods = context.informer(Pod.class);
+        this.revisions = context.informer(ControllerRevision.class);
         sets.addEventHandler(enqueueing(set -> List.of(keyOf(set))));
         pods.addEventHandler(enqueueing(StatefulSetController::ownerKeys));
         revisions.addEventHandler(enqueueing(StatefulSetController::ownerKeys));

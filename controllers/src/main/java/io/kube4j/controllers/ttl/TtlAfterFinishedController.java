@@ -27,7 +27,7 @@ public final class TtlAfterFinishedController extends Controller {
         super("ttl-after-finished-controller", 1);
         this.client = context.client();
         this.clock = context.clock();
-        this.jobs = Informers.shared(context.informers(), Job.class);
+        this.jobs = context.informer(Job.class);
         jobs.addEventHandler(enqueueing(job -> needsCleanup(job) ? List.of(keyOf(job)) : List.of()));
     }
 
