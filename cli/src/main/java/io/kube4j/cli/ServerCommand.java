@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code kube4j server}: the control plane on the embedded store, with k3s-like flags. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Run the kube4j control plane (API server and store).")
+        description = "Run the kube4j control plane: API server, store, scheduler and controllers (and simulated nodes on request).")
 final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

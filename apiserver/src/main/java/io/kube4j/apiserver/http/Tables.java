@@ -49,7 +49,7 @@ public final class Tables {
             ObjectNode row = rows.addObject();
             ArrayNode cells = row.putArray("cells");
             for (Object cell : printer.cells(obj, now)) {
-                cells.addPOJO(cell);
+                addCell(cells, cell);
             }
             switch (includeObject == null ? "Metadata" : includeObject) {
                 case "None" -> {
@@ -59,6 +59,19 @@ public final class Tables {
             }
         }
         return table;
+    }
+
+    /** Cells as plain JSON values (cheaper to write than POJO nodes). */
+    private static void addCell(ArrayNode cells, Object cell) {
+        switch (cell) {
+            case null -> cells.addNull();
+            case String text -> cells.add(text);
+            case Long number -> cells.add(number);
+            case Integer number -> cells.add(number);
+            case Double number -> cells.add(number);
+            case Boolean flag -> cells.add(flag);
+            default -> cells.add(String.valueOf(cell));
+        }
     }
 
     private static ObjectNode partialMetadata(JsonNode obj) {
