@@ -81,8 +81,11 @@ final class ServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "kube4j-shutdown"));
-        System.out.println("kube4j server is running at https://" + config.advertiseAddress() + ":" + server.api().port());
+        String url = "https://" + config.advertiseAddress() + ":" + server.api().port();
+        System.out.println("kube4j server is running at " + url);
         System.out.println("export KUBECONFIG=" + server.api().kubeconfig().toAbsolutePath());
+        System.out.println("To join: kube4j agent --server " + url + " --token-file " + server.api().joinToken().file()
+                + " --simulate N");
         System.out.flush();
         stopped.await();
         return 0;
