@@ -17,7 +17,7 @@ import java.util.Base64;
  * that the server accepts the join token, then runs simulated nodes against it through a client that
  * verifies the server with that CA and authenticates with the token. Closing stops the nodes.
  */
-public final class Agent implements AutoCloseable {
+final class Agent implements AutoCloseable {
     private final KubernetesClient client;
     private final SimulatedNodes nodes;
 
@@ -38,11 +38,7 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    public KubernetesClient client() {
-        return client;
-    }
-
-    public SimulatedNodes simulatedNodes() {
+    SimulatedNodes simulatedNodes() {
         return nodes;
     }
 
