@@ -20,6 +20,8 @@ import io.kube4j.apiserver.http.ServerSideApplier;
 import io.kube4j.apiserver.http.Subresources;
 import io.kube4j.apiserver.http.Tables;
 import io.kube4j.apiserver.http.WatchStream;
+import io.kube4j.apiserver.join.CaCertsHandler;
+import io.kube4j.apiserver.join.ClusterToken;
 import io.kube4j.apiserver.registry.Conversion;
 import io.kube4j.apiserver.registry.ListOptions;
 import io.kube4j.apiserver.registry.conversion.StoredVersions;
@@ -69,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Registries registries;
     private final ClusterCertificates certificates;
+    private final ClusterToken joinToken;
     private final ServedSchemas schemas;
     private final MetricsEndpoint metrics;
     private final Path kubeconfig;
@@ -107,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
         closeables.add(compactor);
 
         certificates = ClusterCertificates.loadOrCreate(config.dataDir(), List.of(), advertisedIps(config, network));
+        joinToken = ClusterToken.loadOrCreate(config.dataDir(), config.token(), certificates.caCertificate());
         Server server = jetty(config, handler(config, clock));
         server.start();
         closeables.add(server::stop);
@@ -130,6 +134,11 @@ public final class ApiServer implements AutoCloseable {
 
     public Registries registries() {
         return registries;
+    }
+
+    /** The token node agents join with (stored in {@code DATA_DIR/token}). */
+    public ClusterToken joinToken() {
+        return joinToken;
     }
 
     /** Serves metrics.k8s.io from {@code source} (the node agents' usage samples). */
@@ -174,7 +183,7 @@ public final class ApiServer implements AutoCloseable {
         Subresources subresources = new Subresources(codec, resources, new PodDisruptionCheck(registries));
         AtomicReference<Discovery> discovery = new AtomicReference<>();
         AtomicReference<Long> discoveryGeneration = new AtomicReference<>(-1L);
-        return new ApiHandler(new Authenticator(config.token()), registries, () -> {
+        return new ApiHandler(new Authenticator(joinToken::accepts), registries, () -> {
             long generation = registries.generation();
             if (discoveryGeneration.get() != generation) {
                 discovery.set(new Discovery(registries.types()));
@@ -212,7 +221,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(config.port());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
-        server.setHandler(handler);
+        server.setHandler(new CaCertsHandler(certificates.caCertificatePem(), handler));
         ServerWebSocketContainer.ensure(server).setIdleTimeout(java.time.Duration.ofMillis(IDLE_TIMEOUT_MS));
         return server;
     }

@@ -3,9 +3,9 @@ package io.kube4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The one binary: {@code kube4j server} (and, later, {@code kube4j agent}). */
+/** The one binary: {@code kube4j server} and {@code kube4j agent}. */
 @Command(name = "kube4j", mixinStandardHelpOptions = true, versionProvider = Kube4j.Version.class,
-        description = "A small Kubernetes in one jar.", subcommands = {ServerCommand.class})
+        description = "A small Kubernetes in one jar.", subcommands = {ServerCommand.class, AgentCommand.class})
 public final class Kube4j implements Runnable {
 
     @CommandLine.Spec

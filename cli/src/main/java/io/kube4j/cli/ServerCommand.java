@@ -62,7 +62,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--cluster-dns", defaultValue = "10.96.0.10", description = "(networking) Cluster DNS service IP (default: ${DEFAULT-VALUE})")
     private String clusterDns;
 
-    @Option(names = "--token", defaultValue = "${env:KUBE4J_TOKEN}", description = "(cluster) Shared secret node agents join with [$KUBE4J_TOKEN]")
+    @Option(names = "--token", defaultValue = "${env:KUBE4J_TOKEN}", description = "(cluster) Shared secret node agents join with (default: generated on first start; the full token is kept in DATA_DIR/token) [$KUBE4J_TOKEN]")
     private String token;
 
     @Override
@@ -81,8 +81,11 @@ final class ServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "kube4j-shutdown"));
-        System.out.println("kube4j server is running at https://" + config.advertiseAddress() + ":" + server.api().port());
+        String url = "https://" + config.advertiseAddress() + ":" + server.api().port();
+        System.out.println("kube4j server is running at " + url);
         System.out.println("export KUBECONFIG=" + server.api().kubeconfig().toAbsolutePath());
+        System.out.println("To join: kube4j agent --server " + url + " --token-file " + server.api().joinToken().file()
+                + " --simulate N");
         System.out.flush();
         stopped.await();
         return 0;

@@ -14,15 +14,15 @@ import java.util.Set;
  * Writes credential files atomically (temporary file + rename) with their permissions set before any
  * content is written, so a private key is never readable by others, not even briefly.
  */
-final class SecureFiles {
+public final class SecureFiles {
 
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
     private SecureFiles() {
     }
 
-    static void write(Path file, String content, Set<PosixFilePermission> permissions) throws IOException {
+    public static void write(Path file, String content, Set<PosixFilePermission> permissions) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
