@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kube4j.controllers.queue.Ticker;
@@ -21,7 +23,9 @@ import io.kube4j.scheduler.queue.SchedulingQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
     public static final String NAME = "default-scheduler";
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final int MAX_CONCURRENT_REQUESTS = 256;
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
 
     private final ApiWrites writes;
     private final SchedulerCache cache = new SchedulerCache();
@@ -64,20 +70,28 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Starts a scheduler against the cluster {@code client} reaches: informers on PriorityClasses,
+     * Starts a scheduler against the cluster {@code cluster} reaches: informers on PriorityClasses,
      * PodDisruptionBudgets, Nodes and Pods (caches synced before the first decision), the queue's
      * periodic flushes and the scheduling thread. Closing it stops all of that.
      */
-    public static Scheduler start(KubernetesClient client) throws Exception {
+    public static Scheduler start(KubernetesClient cluster) throws Exception {
+        // The scheduler's own client: bindings are written asynchronously, many at once, so it gets a
+        // connection budget instead of fabric8's default of 5 concurrent requests per host; watches
+        // are plain HTTP streams (as kube4j serves them) rather than WebSocket upgrades.
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.getConfiguration())
+                .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
+                .withMaxConcurrentRequestsPerHost(MAX_CONCURRENT_REQUESTS)
+                .withOnlyHttpWatches(true).build()).build();
         ClientWrites writes = new ClientWrites(client);
         SharedIndexInformer<PodDisruptionBudget> pdbInformer =
                 client.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0);
         Scheduler s = new Scheduler(writes, Ticker.SYSTEM, () -> pdbInformer.getStore().list());
         s.resources.add(writes);
+        s.resources.add(client);
         s.inform(client.scheduling().v1().priorityClasses().runnableInformer(0),
                 s.priorities::put, (o, n) -> s.priorities.put(n), pc -> s.priorities.remove(pc.getMetadata().getName()));
         s.resources.add(pdbInformer);
-        pdbInformer.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        awaitSynced(pdbInformer);
         s.inform(client.nodes().runnableInformer(0), s.handlers::onNodeAdd, s.handlers::onNodeUpdate, s.handlers::onNodeDelete);
         s.inform(client.pods().inAnyNamespace().runnableInformer(0), s.handlers::onPodAdd, s.handlers::onPodUpdate,
                 s.handlers::onPodDelete);
@@ -105,7 +119,25 @@ public final class Scheduler implements AutoCloseable {
             }
         });
         resources.add(informer);
-        informer.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        awaitSynced(informer);
+    }
+
+    /**
+     * Starts the informer and waits for its initial list to be in the cache. (start()'s own future
+     * also waits for the watch response to begin, which a server may hold back until the first event.)
+     */
+    private static void awaitSynced(SharedIndexInformer<?> informer) throws Exception {
+        CompletableFuture<Void> started = informer.start().toCompletableFuture();
+        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+        while (!informer.hasSynced()) {
+            if (started.isCompletedExceptionally()) {
+                started.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("informer cache not synced within " + SYNC_TIMEOUT);
+            }
+            Thread.sleep(10);
+        }
     }
 
     private void run() {
@@ -267,7 +299,7 @@ public final class Scheduler implements AutoCloseable {
         if (loop != null) {
             loop.interrupt();
         }
-        for (AutoCloseable r : resources) {
+        for (AutoCloseable r : resources.reversed()) {
             try {
                 r.close();
             } catch (Exception e) {
