@@ -26,6 +26,7 @@ import java.util.Set;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -86,21 +87,28 @@ public final class Scheduler implements AutoCloseable {
         SharedIndexInformer<PodDisruptionBudget> pdbInformer =
                 client.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0);
         Scheduler s = new Scheduler(writes, Ticker.SYSTEM, () -> pdbInformer.getStore().list());
-        s.resources.add(writes);
         s.resources.add(client);
-        s.inform(client.scheduling().v1().priorityClasses().runnableInformer(0),
-                s.priorities::put, (o, n) -> s.priorities.put(n), pc -> s.priorities.remove(pc.getMetadata().getName()));
-        s.resources.add(pdbInformer);
-        awaitSynced(pdbInformer);
-        s.inform(client.nodes().runnableInformer(0), s.handlers::onNodeAdd, s.handlers::onNodeUpdate, s.handlers::onNodeDelete);
-        s.inform(client.pods().inAnyNamespace().runnableInformer(0), s.handlers::onPodAdd, s.handlers::onPodUpdate,
-                s.handlers::onPodDelete);
+        s.resources.add(writes);
+        try {
+            // Priorities first (queued pods are ordered by them), nodes before pods.
+            s.inform(client.scheduling().v1().priorityClasses().runnableInformer(0), s.priorities::put,
+                    (o, n) -> s.priorities.put(n), pc -> s.priorities.remove(pc.getMetadata().getName()));
+            s.resources.add(pdbInformer);
+            awaitSynced(pdbInformer);
+            s.inform(client.nodes().runnableInformer(0), s.handlers::onNodeAdd, s.handlers::onNodeUpdate,
+                    s.handlers::onNodeDelete);
+            s.inform(client.pods().inAnyNamespace().runnableInformer(0), s.handlers::onPodAdd, s.handlers::onPodUpdate,
+                    s.handlers::onPodDelete);
+        } catch (Exception e) {
+            s.close();
+            throw e;
+        }
         s.queue.start();
         s.loop = Thread.ofPlatform().name("scheduler").daemon().start(s::run);
         return s;
     }
 
-    private <T> void inform(SharedIndexInformer<T> informer, Consumer<T> add, java.util.function.BiConsumer<T, T> update,
+    private <T> void inform(SharedIndexInformer<T> informer, Consumer<T> add, BiConsumer<T, T> update,
                             Consumer<T> delete) throws Exception {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
@@ -123,8 +131,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Starts the informer and waits for its initial list to be in the cache. (start()'s own future
-     * also waits for the watch response to begin, which a server may hold back until the first event.)
+     * Starts the informer and waits until its initial list is in the cache (not for the watch to
+     * begin streaming, which a server may delay until the first event or bookmark).
      */
     private static void awaitSynced(SharedIndexInformer<?> informer) throws Exception {
         CompletableFuture<Void> started = informer.start().toCompletableFuture();
