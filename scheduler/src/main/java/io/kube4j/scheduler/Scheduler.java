@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
     public static final String NAME = "default-scheduler";
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-    private static final int MAX_CONCURRENT_REQUESTS = 256;
+    private static final int MAX_CONCURRENT_REQUESTS = 64;
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
 
     private final ApiWrites writes;
@@ -238,7 +238,13 @@ public final class Scheduler implements AutoCloseable {
     /** Assumes the pod on the node (the next pod sees the room taken) and binds it in the background. */
     private void assumeAndBind(QueuedPodInfo queued, long cycle, String node) {
         PodInfo assumed = queued.pod().assumedOn(node);
-        cache.assume(assumed);
+        try {
+            cache.assume(assumed);
+        } catch (IllegalStateException alreadyPlaced) {
+            // The informer showed the pod bound (by someone else) while we were deciding.
+            queue.done(assumed.key());
+            return;
+        }
         nominator.remove(assumed.key());
         framework.bind(assumed, node).whenComplete((ok, error) -> {
             if (error == null) {

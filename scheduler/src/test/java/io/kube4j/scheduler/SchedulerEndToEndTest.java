@@ -18,11 +18,8 @@ import io.kube4j.apiserver.testing.TestApiServer;
 import io.kube4j.scheduler.testing.Poll;
 import io.kube4j.scheduler.testing.TestClients;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,30 +144,5 @@ class SchedulerEndToEndTest {
         client.pods().inNamespace("default").withName("batch").withGracePeriod(0).delete();
         assertEquals("n2", awaitNode("critical"));
         assertEquals("Preempted by default/critical on node n2", awaitEvent("batch", "Preempted").getMessage());
-    }
-
-    @Test
-    void schedulesAManyPodsBatch() throws Exception {
-        int count = 200;
-        List<String> names = new ArrayList<>();
-        long start = System.nanoTime();
-        try (ExecutorService creators = Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < count; i++) {
-                String name = "batch-" + i;
-                names.add(name);
-                creators.execute(() -> create(pod(name, "1m", "1Mi").editMetadata().withNamespace("default").endMetadata()
-                        .build()));
-            }
-        }
-        Poll.until(Duration.ofSeconds(60), "all " + count + " pods bound", () -> {
-            long bound = client.pods().inNamespace("default").list().getItems().stream()
-                    .filter(p -> p.getMetadata().getName().startsWith("batch-") && p.getSpec().getNodeName() != null).count();
-            return bound == count ? Boolean.TRUE : null;
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("scheduled %d pods (create + schedule + bind) in %.2f s: %.0f pods/s%n", count, seconds, count / seconds);
-        for (String name : names) {
-            client.pods().inNamespace("default").withName(name).withGracePeriod(0).delete();
-        }
     }
 }
