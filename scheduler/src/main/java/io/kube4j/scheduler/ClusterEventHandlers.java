@@ -15,8 +15,8 @@ import java.util.Objects;
 
 /**
  * Turns informer notifications into cache updates, queue changes and the fine-grained cluster
- * events that requeue unschedulable pods. Bound pods feed the cache; pending pods this scheduler
- * is responsible for feed the queue. A node heartbeat that changes nothing the scheduler reads is
+ * events that requeue unschedulable pods. Bound pods feed the cache until they finish (a finished
+ * pod's node has released its requests); pending pods this scheduler is responsible for feed the queue. A node heartbeat that changes nothing the scheduler reads is
  * ignored altogether.
  */
 final class ClusterEventHandlers {
@@ -51,8 +51,17 @@ final class ClusterEventHandlers {
         return pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
     }
 
+    /** A pod that finished (Succeeded/Failed): its node has released what it requested. */
+    static boolean isTerminal(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
     void onPodAdd(Pod pod) {
         PodInfo info = podInfo(pod);
+        if (isBound(pod) && isTerminal(pod)) {
+            return;
+        }
         if (isBound(pod)) {
             nominator.remove(info.key());
             queue.delete(info.key());
@@ -66,6 +75,12 @@ final class ClusterEventHandlers {
 
     void onPodUpdate(Pod old, Pod pod) {
         PodInfo info = podInfo(pod);
+        if (isBound(pod) && isTerminal(pod)) {
+            if (!isTerminal(old)) {
+                onPodDelete(old);
+            }
+            return;
+        }
         if (isBound(pod)) {
             cache.addOrUpdatePod(info);
             if (!isBound(old)) {

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kube4j.controllers.queue.Ticker;
@@ -21,7 +23,10 @@ import io.kube4j.scheduler.queue.SchedulingQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
     public static final String NAME = "default-scheduler";
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final int MAX_CONCURRENT_REQUESTS = 64;
+    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
 
     private final ApiWrites writes;
     private final SchedulerCache cache = new SchedulerCache();
@@ -64,29 +71,44 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Starts a scheduler against the cluster {@code client} reaches: informers on PriorityClasses,
+     * Starts a scheduler against the cluster {@code cluster} reaches: informers on PriorityClasses,
      * PodDisruptionBudgets, Nodes and Pods (caches synced before the first decision), the queue's
      * periodic flushes and the scheduling thread. Closing it stops all of that.
      */
-    public static Scheduler start(KubernetesClient client) throws Exception {
+    public static Scheduler start(KubernetesClient cluster) throws Exception {
+        // The scheduler's own client: bindings are written asynchronously, many at once, so it gets a
+        // connection budget instead of fabric8's default of 5 concurrent requests per host; watches
+        // are plain HTTP streams (as kube4j serves them) rather than WebSocket upgrades.
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.getConfiguration())
+                .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
+                .withMaxConcurrentRequestsPerHost(MAX_CONCURRENT_REQUESTS)
+                .withOnlyHttpWatches(true).build()).build();
         ClientWrites writes = new ClientWrites(client);
         SharedIndexInformer<PodDisruptionBudget> pdbInformer =
                 client.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0);
         Scheduler s = new Scheduler(writes, Ticker.SYSTEM, () -> pdbInformer.getStore().list());
+        s.resources.add(client);
         s.resources.add(writes);
-        s.inform(client.scheduling().v1().priorityClasses().runnableInformer(0),
-                s.priorities::put, (o, n) -> s.priorities.put(n), pc -> s.priorities.remove(pc.getMetadata().getName()));
-        s.resources.add(pdbInformer);
-        pdbInformer.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        s.inform(client.nodes().runnableInformer(0), s.handlers::onNodeAdd, s.handlers::onNodeUpdate, s.handlers::onNodeDelete);
-        s.inform(client.pods().inAnyNamespace().runnableInformer(0), s.handlers::onPodAdd, s.handlers::onPodUpdate,
-                s.handlers::onPodDelete);
+        try {
+            // Priorities first (queued pods are ordered by them), nodes before pods.
+            s.inform(client.scheduling().v1().priorityClasses().runnableInformer(0), s.priorities::put,
+                    (o, n) -> s.priorities.put(n), pc -> s.priorities.remove(pc.getMetadata().getName()));
+            s.resources.add(pdbInformer);
+            awaitSynced(pdbInformer);
+            s.inform(client.nodes().runnableInformer(0), s.handlers::onNodeAdd, s.handlers::onNodeUpdate,
+                    s.handlers::onNodeDelete);
+            s.inform(client.pods().inAnyNamespace().runnableInformer(0), s.handlers::onPodAdd, s.handlers::onPodUpdate,
+                    s.handlers::onPodDelete);
+        } catch (Exception e) {
+            s.close();
+            throw e;
+        }
         s.queue.start();
         s.loop = Thread.ofPlatform().name("scheduler").daemon().start(s::run);
         return s;
     }
 
-    private <T> void inform(SharedIndexInformer<T> informer, Consumer<T> add, java.util.function.BiConsumer<T, T> update,
+    private <T> void inform(SharedIndexInformer<T> informer, Consumer<T> add, BiConsumer<T, T> update,
                             Consumer<T> delete) throws Exception {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
@@ -105,7 +127,25 @@ public final class Scheduler implements AutoCloseable {
             }
         });
         resources.add(informer);
-        informer.start().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        awaitSynced(informer);
+    }
+
+    /**
+     * Starts the informer and waits until its initial list is in the cache (not for the watch to
+     * begin streaming, which a server may delay until the first event or bookmark).
+     */
+    private static void awaitSynced(SharedIndexInformer<?> informer) throws Exception {
+        CompletableFuture<Void> started = informer.start().toCompletableFuture();
+        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+        while (!informer.hasSynced()) {
+            if (started.isCompletedExceptionally()) {
+                started.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("informer cache not synced within " + SYNC_TIMEOUT);
+            }
+            Thread.sleep(10);
+        }
     }
 
     private void run() {
@@ -198,7 +238,13 @@ public final class Scheduler implements AutoCloseable {
     /** Assumes the pod on the node (the next pod sees the room taken) and binds it in the background. */
     private void assumeAndBind(QueuedPodInfo queued, long cycle, String node) {
         PodInfo assumed = queued.pod().assumedOn(node);
-        cache.assume(assumed);
+        try {
+            cache.assume(assumed);
+        } catch (IllegalStateException alreadyPlaced) {
+            // The informer showed the pod bound (by someone else) while we were deciding.
+            queue.done(assumed.key());
+            return;
+        }
         nominator.remove(assumed.key());
         framework.bind(assumed, node).whenComplete((ok, error) -> {
             if (error == null) {
@@ -267,7 +313,7 @@ public final class Scheduler implements AutoCloseable {
         if (loop != null) {
             loop.interrupt();
         }
-        for (AutoCloseable r : resources) {
+        for (AutoCloseable r : resources.reversed()) {
             try {
                 r.close();
             } catch (Exception e) {

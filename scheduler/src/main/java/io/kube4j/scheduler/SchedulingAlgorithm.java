@@ -28,7 +28,7 @@ final class SchedulingAlgorithm {
     static final String NO_NODES_AVAILABLE = "no nodes available to schedule pods";
 
     /** A decision: the chosen node, or why none fits (no FitError either: the cluster has no nodes). */
-    record Outcome(String node, FitError fitError, int evaluatedNodes, int feasibleNodes) {
+    record Outcome(String node, FitError fitError) {
         String failureMessage() {
             return fitError == null ? NO_NODES_AVAILABLE : fitError.message();
         }
@@ -63,7 +63,7 @@ final class SchedulingAlgorithm {
     Outcome schedule(CycleState state, PodInfo pod, Snapshot snapshot) {
         int all = snapshot.size();
         if (all == 0) {
-            return new Outcome(null, null, 0, 0);
+            return new Outcome(null, null);
         }
         Map<String, Status> statuses = new HashMap<>();
         PreFilterResult pre = framework.runPreFilter(state, pod, snapshot);
@@ -71,21 +71,20 @@ final class SchedulingAlgorithm {
             for (NodeInfo n : snapshot.nodes()) {
                 statuses.put(n.name(), pre.status());
             }
-            return new Outcome(null, new FitError(all, statuses, pre.status().message(), null), 0, 0);
+            return new Outcome(null, new FitError(all, statuses, pre.status().message(), null));
         }
         List<NodeInfo> feasible = nominatedNodeIfFeasible(state, pod, snapshot);
         if (feasible.isEmpty()) {
             feasible = findFeasible(state, pod, candidates(pre, snapshot, statuses), statuses);
         }
         if (feasible.isEmpty()) {
-            return new Outcome(null, new FitError(all, statuses, null, null), statuses.size(), 0);
+            return new Outcome(null, new FitError(all, statuses, null, null));
         }
-        int evaluated = statuses.size() + feasible.size();
         if (feasible.size() == 1) {
-            return new Outcome(feasible.getFirst().name(), null, evaluated, 1);
+            return new Outcome(feasible.getFirst().name(), null);
         }
         long[] scores = framework.runScores(state, pod, feasible, snapshot);
-        return new Outcome(selectHost(feasible, scores), null, evaluated, feasible.size());
+        return new Outcome(selectHost(feasible, scores), null);
     }
 
     /** A pod that preempted others tries its nominated node first (it was made room for). */

@@ -116,6 +116,21 @@ class SchedulerTest {
     }
 
     @Test
+    void aFinishedPodFreesItsRoom() throws InterruptedException {
+        scheduler.onNodeAdd(node("only", "2", "4Gi", 110).build());
+        Pod job = pod("job", "1500m", null).build();
+        assertEquals("only", scheduleAndObserve(job));
+        assertNull(scheduleAndObserve(pod("waiting", "1500m", null).build()));
+        Pod bound = new PodBuilder(job).editSpec().withNodeName("only").endSpec().build();
+        scheduler.onPodUpdate(bound, new PodBuilder(bound).editStatus().withPhase("Succeeded").endStatus().build());
+        assertEquals("backoff", scheduler.queue().whereIs("default/waiting"), "the freed room requeues it");
+        ticker.advance(Duration.ofSeconds(1));
+        scheduler.queue().flushBackoffCompleted();
+        assertTrue(scheduler.scheduleOne(0));
+        assertEquals("only", writes.bindings.get("default/waiting"));
+    }
+
+    @Test
     void aFailedBindingIsForgottenAndRetried() throws InterruptedException {
         scheduler.onNodeAdd(node("only", "2", "4Gi", 110).build());
         writes.failBindings = true;

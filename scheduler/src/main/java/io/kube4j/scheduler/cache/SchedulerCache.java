@@ -95,12 +95,6 @@ public final class SchedulerCache {
         return (int) nodes.values().stream().filter(n -> n.node() != null).count();
     }
 
-    /** The node a known pod is on (bound or assumed), or null. */
-    public synchronized String nodeOf(String podKey) {
-        PodInfo p = pods.get(podKey);
-        return p == null ? null : p.nodeName();
-    }
-
     /** Brings {@code snapshot} up to date by copying only the nodes that changed since the last update. */
     public synchronized void updateSnapshot(Snapshot snapshot) {
         boolean affinityChanged = false;

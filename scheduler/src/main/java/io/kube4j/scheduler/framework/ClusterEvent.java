@@ -5,7 +5,7 @@ package io.kube4j.scheduler.framework;
  * needs: a node heartbeat is no event at all, a node's new label is {@code Node/UpdateLabel}.
  */
 public record ClusterEvent(Resource resource, Action action) {
-    public enum Resource { NODE, ASSIGNED_POD, UNSCHEDULED_POD, PRIORITY_CLASS }
+    public enum Resource { NODE, ASSIGNED_POD }
 
     public enum Action {
         ADD, DELETE,
@@ -18,9 +18,7 @@ public record ClusterEvent(Resource resource, Action action) {
         /** Node: conditions changed (ignoring heartbeat times). */
         UPDATE_CONDITION,
         /** Pod: requests went down (in-place resize). */
-        UPDATE_SCALE_DOWN,
-        /** Anything else that changed. */
-        UPDATE
+        UPDATE_SCALE_DOWN
     }
 
     public static final ClusterEvent NODE_ADD = new ClusterEvent(Resource.NODE, Action.ADD);

@@ -57,17 +57,9 @@ public final class Framework {
         return add(plugin, 1);
     }
 
-    public Nominator nominator() {
-        return nominator;
-    }
-
     /** Each plugin's requeue events, by plugin name. */
     public Map<String, Set<ClusterEvent>> requeueEvents() {
         return requeueEvents;
-    }
-
-    public boolean hasFilters() {
-        return !filters.isEmpty();
     }
 
     /** Runs every PreFilter; stops at the first that rejects; intersects the node sets they return. */

@@ -5,17 +5,13 @@ import io.fabric8.kubernetes.api.model.Taint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A node and what is placed on it (bound and assumed pods): summed requests, used host ports, and
- * the pods with (anti-)affinity the affinity plugins look at. Every change bumps a cluster-wide
- * generation so snapshots copy only the nodes that changed. Not thread-safe: the cache guards its
+ * the pods with (anti-)affinity the affinity plugins look at. Not thread-safe: the cache guards its
  * own instances, a snapshot's copies belong to the scheduling thread.
  */
 public final class NodeInfo {
-    private static final AtomicLong GENERATION = new AtomicLong();
-
     private Node node;
     private String name;
     private Map<String, String> labels = Map.of();
@@ -29,7 +25,6 @@ public final class NodeInfo {
     private final List<HostPort> usedPorts;
     private Resource requested;
     private Resource nonZeroRequested;
-    private long generation;
 
     public NodeInfo(Node node) {
         this.pods = new ArrayList<>();
@@ -41,7 +36,6 @@ public final class NodeInfo {
         if (node != null) {
             setNode(node);
         }
-        this.generation = GENERATION.incrementAndGet();
     }
 
     private NodeInfo(NodeInfo o) {
@@ -58,7 +52,6 @@ public final class NodeInfo {
         this.usedPorts = new ArrayList<>(o.usedPorts);
         this.requested = o.requested;
         this.nonZeroRequested = o.nonZeroRequested;
-        this.generation = o.generation;
     }
 
     /** A node known only by name, from pods bound to it before its Node object arrived (or after it went). */
@@ -75,7 +68,6 @@ public final class NodeInfo {
         this.taints = List.of();
         this.allocatable = Resource.ZERO;
         this.allowedPods = 0;
-        bump();
     }
 
     /** An independent copy (pods lists copied, the immutable pods and node shared). */
@@ -95,7 +87,6 @@ public final class NodeInfo {
                 : node.getStatus().getAllocatable();
         this.allocatable = Resource.of(alloc);
         this.allowedPods = alloc == null ? 0 : Resource.value(alloc.get("pods"));
-        bump();
     }
 
     public void addPod(PodInfo pod) {
@@ -109,7 +100,6 @@ public final class NodeInfo {
         usedPorts.addAll(pod.hostPorts());
         requested = requested.plus(pod.requests());
         nonZeroRequested = nonZeroRequested.plus(pod.nonZeroRequests());
-        bump();
     }
 
     /** Removes the pod with {@code key}; false if it is not on this node. */
@@ -131,12 +121,7 @@ public final class NodeInfo {
         }
         requested = requested.minus(removed.requests());
         nonZeroRequested = nonZeroRequested.minus(removed.nonZeroRequests());
-        bump();
         return true;
-    }
-
-    private void bump() {
-        generation = GENERATION.incrementAndGet();
     }
 
     /** The Node object, or null while only pods that name this node are known. */
@@ -193,10 +178,6 @@ public final class NodeInfo {
     /** Like {@link #requested()} with upstream's defaults for containers without requests (for scoring). */
     public Resource nonZeroRequested() {
         return nonZeroRequested;
-    }
-
-    public long generation() {
-        return generation;
     }
 
     @Override

@@ -31,10 +31,6 @@ public record Resource(long milliCpu, long memory, long ephemeralStorage) {
                 Math.max(ephemeralStorage, o.ephemeralStorage));
     }
 
-    public boolean isZero() {
-        return milliCpu == 0 && memory == 0 && ephemeralStorage == 0;
-    }
-
     /** A quantity in thousandths, rounded up like Kubernetes' MilliValue (0 when absent). */
     public static long milli(Quantity q) {
         return q == null ? 0 : amount(q).movePointRight(3).setScale(0, RoundingMode.CEILING).longValue();

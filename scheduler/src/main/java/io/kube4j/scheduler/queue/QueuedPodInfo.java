@@ -10,7 +10,6 @@ import java.util.Set;
 public final class QueuedPodInfo {
     private PodInfo pod;
     private long timestamp;
-    private final long firstQueued;
     private int attempts;
     private Set<String> rejectingPlugins = Set.of();
     private final long sequence;
@@ -19,7 +18,6 @@ public final class QueuedPodInfo {
     QueuedPodInfo(PodInfo pod, long now, long sequence) {
         this.pod = pod;
         this.timestamp = now;
-        this.firstQueued = now;
         this.sequence = sequence;
     }
 
@@ -38,11 +36,6 @@ public final class QueuedPodInfo {
 
     void setTimestamp(long timestamp) {
         this.timestamp = timestamp;
-    }
-
-    /** When the pod first entered the queue (ticker nanos). */
-    public long firstQueued() {
-        return firstQueued;
     }
 
     public int attempts() {
