@@ -28,6 +28,8 @@ public final class Kube4jServer implements AutoCloseable {
     public record Settings(ApiServerConfig api, SimulatedNodesConfig simulatedNodes) {
     }
 
+    private static final int CONCURRENT_REQUESTS = 64;
+
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final ApiServer api;
     private final KubernetesClient client;
@@ -36,8 +38,11 @@ public final class Kube4jServer implements AutoCloseable {
     private Kube4jServer(Settings settings) throws Exception {
         api = ApiServer.start(settings.api());
         parts.add(api);
-        client = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(api.kubeconfig()))).build();
+        Config config = Config.fromKubeconfig(Files.readString(api.kubeconfig()));
+        // Controllers and simulated nodes write concurrently: fabric8's default is 5 requests per host.
+        config.setMaxConcurrentRequests(CONCURRENT_REQUESTS);
+        config.setMaxConcurrentRequestsPerHost(CONCURRENT_REQUESTS);
+        client = new KubernetesClientBuilder().withConfig(config).build();
         parts.add(client);
         String identity = InetAddress.getLocalHost().getHostName() + "_" + UUID.randomUUID();
         parts.add(LeaderElected.run(client, "kube-scheduler", identity, () -> Scheduler.start(client)));

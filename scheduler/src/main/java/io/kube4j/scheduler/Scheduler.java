@@ -78,7 +78,7 @@ public final class Scheduler implements AutoCloseable {
     public static Scheduler start(KubernetesClient cluster) throws Exception {
         // The scheduler's own client: bindings are written asynchronously, many at once, so it gets a
         // connection budget instead of fabric8's default of 5 concurrent requests per host; watches
-        // are plain HTTP streams (as kube4j serves them) rather than WebSocket upgrades.
+        // are HTTP streams, which share the HTTP/2 connection instead of opening a WebSocket each.
         KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.getConfiguration())
                 .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
                 .withMaxConcurrentRequestsPerHost(MAX_CONCURRENT_REQUESTS)
