@@ -22,6 +22,7 @@ import io.kube4j.apiserver.http.Tables;
 import io.kube4j.apiserver.http.WatchStream;
 import io.kube4j.apiserver.join.CaCertsHandler;
 import io.kube4j.apiserver.join.ClusterToken;
+import io.kube4j.apiserver.registry.Admission;
 import io.kube4j.apiserver.registry.Conversion;
 import io.kube4j.apiserver.registry.ListOptions;
 import io.kube4j.apiserver.registry.conversion.StoredVersions;
@@ -32,6 +33,7 @@ import io.kube4j.apiserver.system.Bootstrap;
 import io.kube4j.apiserver.system.Compactor;
 import io.kube4j.apiserver.system.CustomResources;
 import io.kube4j.apiserver.system.NamespaceAdmission;
+import io.kube4j.apiserver.system.PriorityAdmission;
 import io.kube4j.apiserver.system.NamespaceFinalizer;
 import io.kube4j.apiserver.tls.ClusterCertificates;
 import io.kube4j.apiserver.tls.Kubeconfig;
@@ -85,7 +87,8 @@ public final class ApiServer implements AutoCloseable {
         cache.start();
         closeables.add(cache);
         Clock clock = Clock.systemUTC();
-        registries = new Registries(store, cache, clock, new NamespaceAdmission(cache));
+        registries = new Registries(store, cache, clock,
+                Admission.chain(new NamespaceAdmission(cache), new PriorityAdmission(cache)));
         ServiceNetwork network = ServiceNetwork.parse(config.serviceCidr());
         CidrServiceAllocator allocator = new CidrServiceAllocator(network.cidr(),
                 CidrServiceAllocator.DEFAULT_NODE_PORT_MIN, CidrServiceAllocator.DEFAULT_NODE_PORT_MAX,

@@ -16,4 +16,23 @@ public interface Admission {
 
     default void admitUpdate(ResourceType type, ObjectNode obj, ObjectNode old) {
     }
+
+    /** The checks in order; the first failure stops the write. */
+    static Admission chain(Admission... steps) {
+        return new Admission() {
+            @Override
+            public void admitCreate(ResourceType type, ObjectNode obj) {
+                for (Admission step : steps) {
+                    step.admitCreate(type, obj);
+                }
+            }
+
+            @Override
+            public void admitUpdate(ResourceType type, ObjectNode obj, ObjectNode old) {
+                for (Admission step : steps) {
+                    step.admitUpdate(type, obj, old);
+                }
+            }
+        };
+    }
 }
