@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * shows what happened (e.g. {@code Normal ScalingReplicaSet ...}). Failures are logged, never thrown:
  * an event is best effort.
  */
-public final class EventRecorder {
+public final class EventRecorder implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
     private final KubernetesClient client;
@@ -27,15 +27,8 @@ public final class EventRecorder {
         this.component = component;
     }
 
-    public void normal(HasMetadata about, String reason, String message) {
-        record(about, "Normal", reason, message);
-    }
-
-    public void warning(HasMetadata about, String reason, String message) {
-        record(about, "Warning", reason, message);
-    }
-
-    private void record(HasMetadata about, String type, String reason, String message) {
+    @Override
+    public void record(HasMetadata about, String type, String reason, String message) {
         String ns = about.getMetadata().getNamespace() == null ? "default" : about.getMetadata().getNamespace();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {

@@ -36,7 +36,7 @@ public final class Informers {
     public static <T extends HasMetadata> List<T> controlledBy(SharedIndexInformer<T> informer, String namespace,
                                                                String ownerUid) {
         return inNamespace(informer, namespace).stream()
-                .filter(obj -> ownerUid.equals(io.kube4j.controllers.workload.Owners.controllerUid(obj)))
+                .filter(obj -> ownerUid.equals(Owners.controllerUid(obj)))
                 .toList();
     }
 }

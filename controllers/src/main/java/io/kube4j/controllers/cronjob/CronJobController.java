@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -13,10 +12,10 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
-import io.kube4j.controllers.EventRecorder;
-import io.kube4j.controllers.job.JobConditions;
+import io.kube4j.controllers.EventSink;
 import io.kube4j.controllers.Informers;
-import io.kube4j.controllers.workload.Owners;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.job.JobConditions;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -34,7 +33,7 @@ import java.util.Objects;
  */
 public final class CronJobController extends Controller {
     private final KubernetesClient client;
-    private final EventRecorder events;
+    private final EventSink events;
     private final Clock clock;
     private final SharedIndexInformer<CronJob> cronJobs;
     private final SharedIndexInformer<Job> jobs;
@@ -55,8 +54,7 @@ public final class CronJobController extends Controller {
     }
 
     private static List<String> ownerKeys(HasMetadata obj) {
-        OwnerReference ref = Owners.controllerOfKind(obj, "CronJob");
-        return ref == null ? List.of() : List.of(obj.getMetadata().getNamespace() + "/" + ref.getName());
+        return Owners.controllerKeys(obj, "CronJob");
     }
 
     @Override
@@ -162,7 +160,7 @@ public final class CronJobController extends Controller {
 
     // Used by CronJobRun.
 
-    EventRecorder events() {
+    EventSink events() {
         return events;
     }
 
@@ -180,7 +178,7 @@ public final class CronJobController extends Controller {
                 .withUid(job.getMetadata().getUid()).withResourceVersion(job.getMetadata().getResourceVersion()).build();
     }
 
-    static void deleteJob(KubernetesClient client, EventRecorder events, CronJob cronJob, String jobName) {
+    static void deleteJob(KubernetesClient client, EventSink events, CronJob cronJob, String jobName) {
         client.batch().v1().jobs().inNamespace(cronJob.getMetadata().getNamespace()).withName(jobName)
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         events.normal(cronJob, "SuccessfulDelete", "Deleted job " + jobName);

@@ -3,7 +3,7 @@ package io.kube4j.controllers.cronjob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kube4j.controllers.EventRecorder;
+import io.kube4j.controllers.EventSink;
 import io.kube4j.controllers.job.JobConditions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +18,9 @@ final class JobHistory {
             .thenComparing(j -> j.getMetadata().getName());
 
     private final KubernetesClient client;
-    private final EventRecorder events;
+    private final EventSink events;
 
-    JobHistory(KubernetesClient client, EventRecorder events) {
+    JobHistory(KubernetesClient client, EventSink events) {
         this.client = client;
         this.events = events;
     }

@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.kube4j.controllers.workload.Owners;
+import io.kube4j.controllers.Owners;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.kube4j.controllers.daemonset;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
@@ -14,16 +13,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kube4j.controllers.ApiObjectWriter;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
-import io.kube4j.controllers.EventRecorder;
+import io.kube4j.controllers.EventSink;
 import io.kube4j.controllers.Expectations;
+import io.kube4j.controllers.Informers;
+import io.kube4j.controllers.ObjectWriter;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.PodStates;
 import io.kube4j.controllers.workload.ControllerHistory;
 import io.kube4j.controllers.workload.ExpectingPodHandler;
-import io.kube4j.controllers.Informers;
-import io.kube4j.controllers.workload.Owners;
-import io.kube4j.controllers.workload.PodStates;
-import io.kube4j.controllers.workload.StatusUpdates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +41,8 @@ import java.util.TreeMap;
  */
 public final class DaemonSetController extends Controller {
     private final KubernetesClient client;
-    private final EventRecorder events;
+    private final ObjectWriter writer;
+    private final EventSink events;
     private final ControllerContext context;
     private final SharedIndexInformer<DaemonSet> daemonSets;
     private final SharedIndexInformer<Pod> pods;
@@ -56,6 +57,7 @@ public final class DaemonSetController extends Controller {
         super("daemonset-controller", 2);
         this.context = context;
         this.client = context.client();
+        this.writer = new ApiObjectWriter(client);
         this.events = context.events();
         this.serialization = client.getKubernetesSerialization();
         this.history = new ControllerHistory(client);
@@ -71,8 +73,7 @@ public final class DaemonSetController extends Controller {
     }
 
     private static List<String> ownerKeys(HasMetadata obj) {
-        OwnerReference ref = Owners.controllerOfKind(obj, "DaemonSet");
-        return ref == null ? List.of() : List.of(obj.getMetadata().getNamespace() + "/" + ref.getName());
+        return Owners.controllerKeys(obj, "DaemonSet");
     }
 
     @Override
@@ -186,7 +187,7 @@ public final class DaemonSetController extends Controller {
             status.setConditions(ds.getStatus().getConditions());
         }
         if (!status.equals(ds.getStatus())) {
-            StatusUpdates.update(client.apps().daemonSets().inNamespace(ds.getMetadata().getNamespace()), ds, d -> {
+            writer.updateStatusOnLatest(ds, d -> {
                 DaemonSet copy = serialization.clone(d);
                 copy.setStatus(status);
                 return copy;
@@ -208,13 +209,9 @@ public final class DaemonSetController extends Controller {
         return strategy == null || !"OnDelete".equals(strategy.getType());
     }
 
-    private static String maxUnavailable(DaemonSet ds) {
+    private static IntOrString maxUnavailable(DaemonSet ds) {
         DaemonSetUpdateStrategy strategy = ds.getSpec().getUpdateStrategy();
-        if (strategy == null || strategy.getRollingUpdate() == null || strategy.getRollingUpdate().getMaxUnavailable() == null) {
-            return null;
-        }
-        IntOrString value = strategy.getRollingUpdate().getMaxUnavailable();
-        return value.getStrVal() != null ? value.getStrVal() : String.valueOf(value.getIntVal());
+        return strategy == null || strategy.getRollingUpdate() == null ? null : strategy.getRollingUpdate().getMaxUnavailable();
     }
 
     private void enqueueAll() {

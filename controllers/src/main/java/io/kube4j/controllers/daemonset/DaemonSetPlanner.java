@@ -1,5 +1,7 @@
 package io.kube4j.controllers.daemonset;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.kube4j.controllers.IntOrPercent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -137,15 +139,8 @@ public final class DaemonSetPlanner {
     }
 
     /** maxUnavailable as a count: a percentage of the desired pods rounded up; never 0 without surge. */
-    public static int maxUnavailable(String value, int desired) {
-        int resolved;
-        if (value == null) {
-            resolved = 1;
-        } else if (value.endsWith("%")) {
-            resolved = (int) Math.ceil(Integer.parseInt(value.substring(0, value.length() - 1)) * desired / 100.0);
-        } else {
-            resolved = Integer.parseInt(value);
-        }
+    public static int maxUnavailable(IntOrString value, int desired) {
+        int resolved = IntOrPercent.scaled(value, desired, true);
         return resolved == 0 ? 1 : resolved;
     }
 }

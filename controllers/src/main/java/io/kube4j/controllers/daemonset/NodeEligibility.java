@@ -7,9 +7,10 @@ import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.kube4j.controllers.LabelSelectors;
+import io.kube4j.controllers.Tolerations;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Whether a node should run a daemon pod (upstream's NodeShouldRunDaemonPod): the template's
@@ -29,7 +30,7 @@ public final class NodeEligibility {
     public static Decision decide(PodSpec spec, Node node) {
         String nodeName = node.getMetadata().getName();
         boolean fitsNodeName = spec.getNodeName() == null || spec.getNodeName().isEmpty() || spec.getNodeName().equals(nodeName);
-        if (!fitsNodeName || !fitsNodeSelector(spec.getNodeSelector(), node) || !fitsRequiredAffinity(spec, node)) {
+        if (!fitsNodeName || !LabelSelectors.containsAll(labels(node), spec.getNodeSelector()) || !fitsRequiredAffinity(spec, node)) {
             return new Decision(false, false);
         }
         List<Taint> taints = node.getSpec() == null || node.getSpec().getTaints() == null ? List.of() : node.getSpec().getTaints();
@@ -37,7 +38,7 @@ public final class NodeEligibility {
         boolean untoleratedNoExecute = false;
         boolean untoleratedNoSchedule = false;
         for (Taint taint : taints) {
-            if (tolerations.stream().anyMatch(t -> tolerates(t, taint))) {
+            if (tolerations.stream().anyMatch(t -> Tolerations.tolerates(t, taint))) {
                 continue;
             }
             untoleratedNoExecute |= "NoExecute".equals(taint.getEffect());
@@ -47,29 +48,6 @@ public final class NodeEligibility {
             return new Decision(false, !untoleratedNoExecute);
         }
         return new Decision(true, true);
-    }
-
-    public static boolean tolerates(Toleration toleration, Taint taint) {
-        if (toleration.getEffect() != null && !toleration.getEffect().isEmpty() && !toleration.getEffect().equals(taint.getEffect())) {
-            return false;
-        }
-        if (toleration.getKey() != null && !toleration.getKey().isEmpty() && !toleration.getKey().equals(taint.getKey())) {
-            return false;
-        }
-        String operator = toleration.getOperator() == null || toleration.getOperator().isEmpty() ? "Equal" : toleration.getOperator();
-        return switch (operator) {
-            case "Exists" -> true;
-            case "Equal" -> Objects.equals(emptyIfNull(toleration.getValue()), emptyIfNull(taint.getValue()));
-            default -> false;
-        };
-    }
-
-    static boolean fitsNodeSelector(Map<String, String> nodeSelector, Node node) {
-        if (nodeSelector == null || nodeSelector.isEmpty()) {
-            return true;
-        }
-        Map<String, String> labels = labels(node);
-        return nodeSelector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     private static boolean fitsRequiredAffinity(PodSpec spec, Node node) {
@@ -125,9 +103,5 @@ public final class NodeEligibility {
 
     private static Map<String, String> labels(Node node) {
         return node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-    }
-
-    private static String emptyIfNull(String s) {
-        return s == null ? "" : s;
     }
 }

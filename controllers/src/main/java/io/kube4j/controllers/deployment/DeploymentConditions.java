@@ -1,5 +1,7 @@
 package io.kube4j.controllers.deployment;
 
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -114,13 +116,5 @@ final class DeploymentConditions {
             status.getConditions().stream().filter(c -> !type.equals(c.getType())).forEach(conditions::add);
         }
         return conditions;
-    }
-
-    static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
-
-    static long orZero(Long value) {
-        return value == null ? 0 : value;
     }
 }

@@ -1,5 +1,7 @@
 package io.kube4j.controllers.deployment;
 
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -9,16 +11,16 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kube4j.controllers.ApiObjectWriter;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
-import io.kube4j.controllers.queue.RateLimitingQueue;
-import io.kube4j.controllers.replicaset.ApiObjectWriter;
-import io.kube4j.controllers.replicaset.ControllerRefClaimer;
-import io.kube4j.controllers.replicaset.EventSink;
-import io.kube4j.controllers.replicaset.LabelSelectors;
-import io.kube4j.controllers.replicaset.ObjectWriter;
-import io.kube4j.controllers.replicaset.OwnerRefs;
+import io.kube4j.controllers.ControllerRefClaimer;
+import io.kube4j.controllers.EventSink;
 import io.kube4j.controllers.Informers;
+import io.kube4j.controllers.LabelSelectors;
+import io.kube4j.controllers.ObjectWriter;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.queue.RateLimitingQueue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +66,7 @@ public final class DeploymentController extends Controller {
     public static DeploymentController create(ControllerContext context) {
         return new DeploymentController(context.informer(Deployment.class),
                 context.informer(ReplicaSet.class), context.informer(Pod.class),
-                new ApiObjectWriter(context.client()), EventSink.of(context.events()), context.clock(),
+                new ApiObjectWriter(context.client()), context.events(), context.clock(),
                 RateLimitingQueue.create());
     }
 
@@ -78,8 +80,8 @@ public final class DeploymentController extends Controller {
         LabelSelector selector = d.getSpec().getSelector();
         if (selector == null || isEmpty(selector)) {
             events.warning(d, "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
-            if (DeploymentConditions.orZero(NewReplicaSets.status(d).getObservedGeneration())
-                    < DeploymentConditions.orZero(d.getMetadata().getGeneration())) {
+            if (orZero(NewReplicaSets.status(d).getObservedGeneration())
+                    < orZero(d.getMetadata().getGeneration())) {
                 d.getStatus().setObservedGeneration(d.getMetadata().getGeneration());
                 writer.updateStatus(d);
             }
@@ -114,7 +116,7 @@ public final class DeploymentController extends Controller {
         Map<String, List<Pod>> byUid = new HashMap<>();
         rsList.forEach(rs -> byUid.put(rs.getMetadata().getUid(), new ArrayList<>()));
         for (Pod pod : Informers.inNamespace(pods, d.getMetadata().getNamespace())) {
-            OwnerReference ref = OwnerRefs.controllerOf(pod);
+            OwnerReference ref = Owners.controllerOf(pod);
             if (ref != null && byUid.containsKey(ref.getUid())
                     && LabelSelectors.matches(d.getSpec().getSelector(), pod.getMetadata().getLabels())) {
                 byUid.get(ref.getUid()).add(pod);
@@ -129,7 +131,7 @@ public final class DeploymentController extends Controller {
         if (owner != null) {
             return List.of(keyOf(owner));
         }
-        if (OwnerRefs.controllerOf(rs) != null) {
+        if (Owners.controllerOf(rs) != null) {
             return List.of();
         }
         return Informers.inNamespace(deployments, rs.getMetadata().getNamespace()).stream()
@@ -139,7 +141,7 @@ public final class DeploymentController extends Controller {
     }
 
     private Deployment controllingDeployment(HasMetadata obj) {
-        OwnerReference ref = OwnerRefs.controllerOf(obj);
+        OwnerReference ref = Owners.controllerOf(obj);
         if (ref == null || !"Deployment".equals(ref.getKind())) {
             return null;
         }
@@ -164,7 +166,7 @@ public final class DeploymentController extends Controller {
 
         @Override
         public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
-            OwnerReference ref = OwnerRefs.controllerOf(pod);
+            OwnerReference ref = Owners.controllerOf(pod);
             if (ref == null || !"ReplicaSet".equals(ref.getKind())) {
                 return;
             }

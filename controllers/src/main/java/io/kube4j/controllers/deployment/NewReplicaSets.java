@@ -1,5 +1,7 @@
 package io.kube4j.controllers.deployment;
 
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -7,8 +9,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kube4j.controllers.replicaset.LabelSelectors;
-import io.kube4j.controllers.replicaset.OwnerRefs;
+import io.kube4j.controllers.LabelSelectors;
+import io.kube4j.controllers.Owners;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +57,8 @@ final class NewReplicaSets {
 
     private ReplicaSet syncExisting(Deployment d, ReplicaSet rs, long newRevision) {
         boolean annotationsChanged = DeploymentAnnotations.setNewReplicaSetAnnotations(d, rs, newRevision, true);
-        int minReadySeconds = ReplicaSetLists.orZero(d.getSpec().getMinReadySeconds());
-        if (annotationsChanged || ReplicaSetLists.orZero(rs.getSpec().getMinReadySeconds()) != minReadySeconds) {
+        int minReadySeconds = orZero(d.getSpec().getMinReadySeconds());
+        if (annotationsChanged || orZero(rs.getSpec().getMinReadySeconds()) != minReadySeconds) {
             rs.getSpec().setMinReadySeconds(minReadySeconds);
             // The ReplicaSet's update comes back through the informer; the deployment follows on that sync.
             env.update(rs);
@@ -92,7 +94,7 @@ final class NewReplicaSets {
             created = sameTemplateOwnedBy(d, newRS.getMetadata().getNamespace() + "/" + newRS.getMetadata().getName());
             if (created == null) {
                 // A different template hashed to this name: a new collisionCount gives the next try another name.
-                status(d).setCollisionCount(ReplicaSetLists.orZero(status(d).getCollisionCount()) + 1);
+                status(d).setCollisionCount(orZero(status(d).getCollisionCount()) + 1);
                 env.updateStatus(d);
                 throw e;
             }
@@ -127,12 +129,12 @@ final class NewReplicaSets {
                 .withNewMetadata()
                 .withName(d.getMetadata().getName() + "-" + hash)
                 .withNamespace(d.getMetadata().getNamespace())
-                .withOwnerReferences(OwnerRefs.controllerRef(d))
+                .withOwnerReferences(Owners.controllerRef(d))
                 .withLabels(new HashMap<>(labels))
                 .endMetadata()
                 .withNewSpec()
                 .withReplicas(0)
-                .withMinReadySeconds(ReplicaSetLists.orZero(d.getSpec().getMinReadySeconds()))
+                .withMinReadySeconds(orZero(d.getSpec().getMinReadySeconds()))
                 .withSelector(LabelSelectors.withLabel(d.getSpec().getSelector(), PodTemplateHash.LABEL, hash))
                 .withTemplate(template)
                 .endSpec()
@@ -145,7 +147,7 @@ final class NewReplicaSets {
         if (rs == null) {
             throw new IllegalStateException("replica set " + key + " already exists but is not in the cache yet");
         }
-        boolean ours = OwnerRefs.isControlledBy(rs, d.getMetadata().getUid());
+        boolean ours = Owners.isControlledBy(rs, d.getMetadata().getUid());
         return ours && PodTemplateHash.equalIgnoringHash(d.getSpec().getTemplate(), rs.getSpec().getTemplate()) ? rs : null;
     }
 

@@ -2,6 +2,7 @@ package io.kube4j.controllers.deployment;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kube4j.controllers.SafeEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +12,14 @@ import java.util.TreeMap;
 
 /**
  * The {@code pod-template-hash} of a template: FNV-32a over the template's canonical form and the
- * deployment's collisionCount, rendered as upstream does: the decimal digits of the hash mapped
- * onto the alphabet {@code bcdfghjklmnpqrstvwxz2456789}. The canonical form sorts keys and drops
+ * deployment's collisionCount, rendered as upstream does: the decimal digits of the hash
+ * {@link SafeEncoding safe-encoded}. The canonical form sorts keys and drops
  * what upstream's semantic equality cannot tell from absent: nulls, empty maps and lists, and the
  * zero values of the fields that are plain (non-pointer) bools and ints in Go's types, which
  * protobuf-decoded objects carry and JSON ones omit.
  */
 final class PodTemplateHash {
     static final String LABEL = "pod-template-hash";
-    private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Set<String> ZERO_IS_ABSENT = Set.of(
             "generation", "stdin", "stdinOnce", "tty", "hostNetwork", "hostPID", "hostIPC", "readOnly", "hostPort");
@@ -39,20 +39,12 @@ final class PodTemplateHash {
                 hash = (hash ^ b) * 0x01000193;
             }
         }
-        return safeEncode(Integer.toUnsignedString(hash));
+        return SafeEncoding.encode(Integer.toUnsignedString(hash));
     }
 
     /** Whether two templates are the same apart from their pod-template-hash label. */
     static boolean equalIgnoringHash(PodTemplateSpec a, PodTemplateSpec b) {
         return canonical(a, true).equals(canonical(b, true));
-    }
-
-    private static String safeEncode(String digits) {
-        StringBuilder out = new StringBuilder(digits.length());
-        for (char c : digits.toCharArray()) {
-            out.append(ALPHABET.charAt(c % ALPHABET.length()));
-        }
-        return out.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package io.kube4j.controllers.deployment;
 
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,9 +71,5 @@ final class ReplicaSetLists {
         List<ReplicaSet> copy = new ArrayList<>(rss);
         copy.sort(order);
         return copy;
-    }
-
-    static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
+import io.kube4j.controllers.IntOrPercent;
 import java.util.List;
 
 /**
@@ -18,31 +19,9 @@ final class RollingMath {
     private RollingMath() {
     }
 
-    /** An int, or a percentage of {@code total} ("25%"), rounded up or down. */
-    static int scaledValue(IntOrString value, int total, boolean roundUp) {
-        if (value == null) {
-            return 0;
-        }
-        if (value.getIntVal() != null) {
-            return value.getIntVal();
-        }
-        String text = value.getStrVal();
-        if (text == null || !text.endsWith("%")) {
-            throw new IllegalArgumentException("invalid value for IntOrString: invalid type: string is not a percentage");
-        }
-        int percent;
-        try {
-            percent = Integer.parseInt(text.substring(0, text.length() - 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid value for IntOrString: invalid value \"" + text + "\"", e);
-        }
-        double scaled = percent * (double) total / 100;
-        return (int) (roundUp ? Math.ceil(scaled) : Math.floor(scaled));
-    }
-
     static Fenceposts resolveFenceposts(IntOrString maxSurge, IntOrString maxUnavailable, int desired) {
-        int surge = scaledValue(maxSurge, desired, true);
-        int unavailable = scaledValue(maxUnavailable, desired, false);
+        int surge = IntOrPercent.scaled(maxSurge, desired, true);
+        int unavailable = IntOrPercent.scaled(maxUnavailable, desired, false);
         if (surge == 0 && unavailable == 0) {
             // Surging is the riskier of the two, so the deadlock breaks on the unavailable side.
             unavailable = 1;

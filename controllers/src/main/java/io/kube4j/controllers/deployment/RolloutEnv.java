@@ -2,9 +2,8 @@ package io.kube4j.controllers.deployment;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kube4j.controllers.replicaset.EventSink;
-import io.kube4j.controllers.replicaset.ObjectWriter;
+import io.kube4j.controllers.EventSink;
+import io.kube4j.controllers.ObjectWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,21 +25,14 @@ record RolloutEnv(ObjectWriter writer, EventSink events, Clock clock, BiConsumer
     }
 
     /**
-     * Writes the status. A conflict usually means only that the cache lags behind this
-     * controller's own last write; the status, computed from the ReplicaSets, then goes once more
-     * onto the current object (a newer spec shows as observedGeneration lagging behind).
+     * Writes the status, computed from the ReplicaSets; after a conflict it goes onto the current
+     * object (a newer spec shows as observedGeneration lagging behind).
      */
     void updateStatus(Deployment d) {
-        try {
-            adoptVersion(d, writer.updateStatus(d));
-        } catch (KubernetesClientException e) {
-            Deployment current = e.getCode() == 409 ? writer.fresh(d) : null;
-            if (current == null) {
-                throw e;
-            }
-            d.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
-            adoptVersion(d, writer.updateStatus(d));
-        }
+        adoptVersion(d, writer.updateStatusOnLatest(d, latest -> {
+            d.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
+            return d;
+        }));
     }
 
     /**

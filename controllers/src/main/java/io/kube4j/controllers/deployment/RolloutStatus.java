@@ -1,5 +1,7 @@
 package io.kube4j.controllers.deployment;
 
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -134,12 +136,12 @@ final class RolloutStatus {
         }
         List<DeploymentCondition> ca = a.getConditions() == null ? List.of() : a.getConditions();
         List<DeploymentCondition> cb = b.getConditions() == null ? List.of() : b.getConditions();
-        return DeploymentConditions.orZero(a.getObservedGeneration()) == DeploymentConditions.orZero(b.getObservedGeneration())
-                && ReplicaSetLists.orZero(a.getReplicas()) == ReplicaSetLists.orZero(b.getReplicas())
-                && ReplicaSetLists.orZero(a.getUpdatedReplicas()) == ReplicaSetLists.orZero(b.getUpdatedReplicas())
-                && ReplicaSetLists.orZero(a.getReadyReplicas()) == ReplicaSetLists.orZero(b.getReadyReplicas())
-                && ReplicaSetLists.orZero(a.getAvailableReplicas()) == ReplicaSetLists.orZero(b.getAvailableReplicas())
-                && ReplicaSetLists.orZero(a.getUnavailableReplicas()) == ReplicaSetLists.orZero(b.getUnavailableReplicas())
+        return orZero(a.getObservedGeneration()) == orZero(b.getObservedGeneration())
+                && orZero(a.getReplicas()) == orZero(b.getReplicas())
+                && orZero(a.getUpdatedReplicas()) == orZero(b.getUpdatedReplicas())
+                && orZero(a.getReadyReplicas()) == orZero(b.getReadyReplicas())
+                && orZero(a.getAvailableReplicas()) == orZero(b.getAvailableReplicas())
+                && orZero(a.getUnavailableReplicas()) == orZero(b.getUnavailableReplicas())
                 && Objects.equals(a.getCollisionCount(), b.getCollisionCount())
                 && ca.equals(cb);
     }

@@ -3,7 +3,7 @@ package io.kube4j.controllers.deployment;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.kube4j.controllers.replicaset.PodStatuses;
+import io.kube4j.controllers.PodStates;
 import java.util.List;
 import java.util.Map;
 
@@ -141,7 +141,7 @@ final class Rollouts {
         return podsByReplicaSet.entrySet().stream()
                 .filter(e -> !e.getKey().equals(newUid))
                 .flatMap(e -> e.getValue().stream())
-                .anyMatch(pod -> !PodStatuses.phase(pod).equals("Succeeded") && !PodStatuses.phase(pod).equals("Failed"));
+                .anyMatch(pod -> !PodStates.isFinished(pod));
     }
 
     /** Paused deployments and scaling events: resize without rolling out, then report status. */

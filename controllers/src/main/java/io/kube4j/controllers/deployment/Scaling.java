@@ -1,5 +1,7 @@
 package io.kube4j.controllers.deployment;
 
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.HashMap;
@@ -117,10 +119,10 @@ final class Scaling {
         }
         List<ReplicaSet> byRevision = ReplicaSetLists.sorted(cleanable, ReplicaSetLists.BY_REVISION);
         for (ReplicaSet rs : byRevision.subList(0, diff)) {
-            long observed = rs.getStatus() == null ? 0 : DeploymentConditions.orZero(rs.getStatus().getObservedGeneration());
-            boolean hasPods = rs.getStatus() != null && ReplicaSetLists.orZero(rs.getStatus().getReplicas()) != 0;
+            long observed = rs.getStatus() == null ? 0 : orZero(rs.getStatus().getObservedGeneration());
+            boolean hasPods = rs.getStatus() != null && orZero(rs.getStatus().getReplicas()) != 0;
             if (hasPods || ReplicaSetLists.specReplicas(rs) != 0
-                    || DeploymentConditions.orZero(rs.getMetadata().getGeneration()) > observed) {
+                    || orZero(rs.getMetadata().getGeneration()) > observed) {
                 continue;
             }
             env.writer().delete(rs, "Background");

@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllers.Owners;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,7 +41,7 @@ final class ControllerScales {
     int sum(Collection<Pod> pods) throws ScaleException {
         Map<String, Integer> byController = new HashMap<>();
         for (Pod pod : pods) {
-            OwnerReference ref = controllerOf(pod.getMetadata().getOwnerReferences());
+            OwnerReference ref = Owners.controllerOf(pod);
             if (ref == null) {
                 throw new ScaleException("found no controller ref for pod \"" + pod.getMetadata().getName() + "\"");
             }
@@ -71,7 +71,7 @@ final class ControllerScales {
                 if (rs == null || !ref.getUid().equals(rs.getMetadata().getUid())) {
                     return null;
                 }
-                OwnerReference owner = controllerOf(rs.getMetadata().getOwnerReferences());
+                OwnerReference owner = Owners.controllerOf(rs);
                 if (owner != null && "Deployment".equals(owner.getKind())) {
                     Deployment d = deployments.getStore().getByKey(ns + "/" + owner.getName());
                     return d == null || !owner.getUid().equals(d.getMetadata().getUid()) ? null
@@ -88,10 +88,6 @@ final class ControllerScales {
                 return null;
             }
         }
-    }
-
-    private static OwnerReference controllerOf(List<OwnerReference> refs) {
-        return refs == null ? null : refs.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst().orElse(null);
     }
 
     private static int replicas(Integer replicas) {

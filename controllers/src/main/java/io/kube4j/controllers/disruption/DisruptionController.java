@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
+import io.kube4j.controllers.LabelSelectors;
+import io.kube4j.controllers.PodStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -138,8 +140,6 @@ public final class DisruptionController extends Controller {
     }
 
     private static boolean isHealthy(Pod pod, Map<String, String> disrupted) {
-        return pod.getMetadata().getDeletionTimestamp() == null && !disrupted.containsKey(pod.getMetadata().getName())
-                && pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return !PodStates.isTerminating(pod) && !disrupted.containsKey(pod.getMetadata().getName()) && PodStates.isReady(pod);
     }
 }

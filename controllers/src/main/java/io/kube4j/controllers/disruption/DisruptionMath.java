@@ -1,7 +1,7 @@
 package io.kube4j.controllers.disruption;
 
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
+import io.kube4j.controllers.IntOrPercent;
 
 /**
  * A PodDisruptionBudget's numbers, as upstream's disruption controller computes them: with an integer
@@ -29,30 +29,17 @@ final class DisruptionMath {
         int desired;
         if (spec.getMaxUnavailable() != null) {
             expected = controllerScale;
-            desired = Math.max(0, expected - scaled(spec.getMaxUnavailable(), expected));
+            desired = Math.max(0, expected - IntOrPercent.scaled(spec.getMaxUnavailable(), expected, true));
         } else if (spec.getMinAvailable() != null && spec.getMinAvailable().getStrVal() == null) {
             expected = selectedPods;
             desired = spec.getMinAvailable().getIntVal();
         } else if (spec.getMinAvailable() != null) {
             expected = controllerScale;
-            desired = scaled(spec.getMinAvailable(), expected);
+            desired = IntOrPercent.scaled(spec.getMinAvailable(), expected, true);
         } else {
             expected = 0;
             desired = 0;
         }
         return new Budget(expected, desired, currentHealthy, Math.max(0, currentHealthy - desired));
-    }
-
-    /** An int as is, or a percentage of {@code total} rounded up. */
-    static int scaled(IntOrString value, int total) {
-        if (value.getStrVal() == null) {
-            return value.getIntVal();
-        }
-        String text = value.getStrVal();
-        if (!text.endsWith("%")) {
-            throw new IllegalArgumentException("invalid value for IntOrString: invalid value \"" + text + "\": must be an integer or percentage");
-        }
-        int percent = Integer.parseInt(text.substring(0, text.length() - 1));
-        return (int) Math.ceil(percent * (double) total / 100);
     }
 }

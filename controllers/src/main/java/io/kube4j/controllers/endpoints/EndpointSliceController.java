@@ -1,7 +1,6 @@
 package io.kube4j.controllers.endpoints;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -13,6 +12,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
 import io.kube4j.controllers.Expectations;
+import io.kube4j.controllers.Owners;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -134,9 +134,7 @@ public final class EndpointSliceController extends Controller {
                 ? new EndpointSliceBuilder().withNewMetadata()
                         .withGenerateName(service.getMetadata().getName() + "-")
                         .withNamespace(service.getMetadata().getNamespace())
-                        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service")
-                                .withName(service.getMetadata().getName()).withUid(service.getMetadata().getUid())
-                                .withController(true).withBlockOwnerDeletion(true).build())
+                        .withOwnerReferences(Owners.controllerRef(service))
                         .endMetadata()
                 : new EndpointSliceBuilder(base);
         return builder.editMetadata().withLabels(labels).endMetadata()

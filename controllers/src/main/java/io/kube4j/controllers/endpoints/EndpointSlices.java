@@ -1,5 +1,7 @@
 package io.kube4j.controllers.endpoints;
 
+import static io.kube4j.controllers.ZeroValues.orEmpty;
+
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -7,6 +9,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder;
+import io.kube4j.controllers.PodStates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,8 +70,8 @@ final class EndpointSlices {
 
     /** As in upstream's podToEndpoint: ready never while terminating, unless not-ready addresses are published. */
     static Endpoint endpoint(Pod pod, Service service, Function<String, String> zoneOfNode) {
-        boolean serving = PodEndpoints.isReady(pod);
-        boolean terminating = PodEndpoints.isTerminating(pod);
+        boolean serving = PodStates.isReady(pod);
+        boolean terminating = PodStates.isTerminating(pod);
         boolean ready = Boolean.TRUE.equals(service.getSpec().getPublishNotReadyAddresses()) || serving && !terminating;
         String nodeName = pod.getSpec().getNodeName();
         boolean onNode = nodeName != null && !nodeName.isEmpty();
@@ -84,7 +87,7 @@ final class EndpointSlices {
 
     /** Sorted ports of a pod; empty for a service without ports; null when none of the service's ports resolves. */
     private static List<EndpointPort> portsOn(Pod pod, Service service) {
-        List<ServicePort> servicePorts = PodEndpoints.orEmpty(service.getSpec().getPorts());
+        List<ServicePort> servicePorts = orEmpty(service.getSpec().getPorts());
         if (servicePorts.isEmpty()) {
             return List.of();
         }

@@ -1,5 +1,7 @@
 package io.kube4j.controllers.endpoints;
 
+import static io.kube4j.controllers.ZeroValues.orEmpty;
+
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointAddressBuilder;
 import io.fabric8.kubernetes.api.model.EndpointPort;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.api.model.EndpointSubsetBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.kube4j.controllers.PodStates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,7 +55,7 @@ final class EndpointSubsets {
             String groupKey = ports.toString();
             portsOfGroup.putIfAbsent(groupKey, ports);
             Group group = groups.computeIfAbsent(groupKey, k -> new Group(new ArrayList<>(), new ArrayList<>()));
-            (publishNotReady || PodEndpoints.isReady(pod) ? group.ready : group.notReady).add(address(pod, service));
+            (publishNotReady || PodStates.isReady(pod) ? group.ready : group.notReady).add(address(pod, service));
         }
         List<EndpointSubset> subsets = new ArrayList<>();
         groups.forEach((key, group) -> {
@@ -71,7 +74,7 @@ final class EndpointSubsets {
      * service has ports but none resolves on this pod (the pod then is no endpoint).
      */
     private static List<EndpointPort> portsOn(Pod pod, Service service) {
-        List<ServicePort> servicePorts = PodEndpoints.orEmpty(service.getSpec().getPorts());
+        List<ServicePort> servicePorts = orEmpty(service.getSpec().getPorts());
         if (servicePorts.isEmpty()) {
             return PodEndpoints.isHeadless(service) ? List.of() : null;
         }

@@ -1,14 +1,17 @@
 package io.kube4j.controllers.endpoints;
 
+import static io.kube4j.controllers.ZeroValues.orEmpty;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.kube4j.controllers.LabelSelectors;
+import io.kube4j.controllers.PodStates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +28,6 @@ final class PodEndpoints {
     private PodEndpoints() {
     }
 
-    static boolean isReady(Pod pod) {
-        if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
-            return false;
-        }
-        for (PodCondition c : pod.getStatus().getConditions()) {
-            if ("Ready".equals(c.getType())) {
-                return "True".equals(c.getStatus());
-            }
-        }
-        return false;
-    }
-
-    static boolean isTerminating(Pod pod) {
-        return pod.getMetadata().getDeletionTimestamp() != null;
-    }
-
     /** The pod's IPv4 address, or null while it has none. */
     static String ipv4(Pod pod) {
         String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
@@ -52,11 +39,10 @@ final class PodEndpoints {
      * are; terminating pods only when {@code includeTerminating}.
      */
     static boolean shouldBeInEndpoints(Pod pod, boolean includeTerminating) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        if ("Succeeded".equals(phase) || "Failed".equals(phase) || ipv4(pod) == null) {
+        if (PodStates.isFinished(pod) || ipv4(pod) == null) {
             return false;
         }
-        return includeTerminating || !isTerminating(pod);
+        return includeTerminating || !PodStates.isTerminating(pod);
     }
 
     /**
@@ -110,8 +96,7 @@ final class PodEndpoints {
                 || !Objects.equals(service.getMetadata().getNamespace(), pod.getMetadata().getNamespace())) {
             return false;
         }
-        Map<String, String> labels = pod.getMetadata().getLabels();
-        return labels != null && labels.entrySet().containsAll(selector.entrySet());
+        return LabelSelectors.containsAll(pod.getMetadata().getLabels(), selector);
     }
 
     static boolean isHeadless(Service service) {
@@ -124,9 +109,5 @@ final class PodEndpoints {
                 && "kubernetes".equals(service.getMetadata().getName());
         Map<String, String> selector = service.getSpec().getSelector();
         return !apiServerOwn && selector != null && !selector.isEmpty();
-    }
-
-    static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

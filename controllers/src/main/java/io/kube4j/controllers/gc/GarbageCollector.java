@@ -6,13 +6,13 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.SharedInformerFactory;
+import io.kube4j.controllers.ApiObjectWriter;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
-import io.kube4j.controllers.queue.RateLimitingQueue;
-import io.kube4j.controllers.replicaset.ApiObjectWriter;
-import io.kube4j.controllers.replicaset.ObjectWriter;
-import io.kube4j.controllers.replicaset.OwnerRefs;
 import io.kube4j.controllers.Informers;
+import io.kube4j.controllers.ObjectWriter;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.queue.RateLimitingQueue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -70,7 +70,7 @@ public final class GarbageCollector extends Controller {
         SharedIndexInformer<T> informer = (SharedIndexInformer<T>) shared;
         String kindKey = HasMetadata.getApiVersion(type) + "/" + HasMetadata.getKind(type);
         watched.put(kindKey, new Watched(kindKey, Namespaced.class.isAssignableFrom(type), informer));
-        informer.addIndexers(Map.of(OWNER_INDEX, obj -> OwnerRefs.of(obj).stream().map(OwnerReference::getUid).toList()));
+        informer.addIndexers(Map.of(OWNER_INDEX, obj -> Owners.of(obj).stream().map(OwnerReference::getUid).toList()));
         informer.addEventHandler(new Handler<>(kindKey));
     }
 
@@ -93,7 +93,7 @@ public final class GarbageCollector extends Controller {
 
     /** Upstream's attemptToDeleteItem: delete an object none of whose owners still exists. */
     private void collectIfOrphaned(HasMetadata obj) {
-        List<OwnerReference> refs = OwnerRefs.of(obj);
+        List<OwnerReference> refs = Owners.of(obj);
         if (refs.isEmpty()) {
             return;
         }
@@ -133,7 +133,7 @@ public final class GarbageCollector extends Controller {
     private void deleteDependentsFirst(HasMetadata owner) {
         String uid = owner.getMetadata().getUid();
         List<HasMetadata> dependents = dependentsOf(uid);
-        boolean blocked = dependents.stream().anyMatch(dep -> OwnerRefs.of(dep).stream()
+        boolean blocked = dependents.stream().anyMatch(dep -> Owners.of(dep).stream()
                 .anyMatch(ref -> uid.equals(ref.getUid()) && Boolean.TRUE.equals(ref.getBlockOwnerDeletion())));
         if (!blocked) {
             writer.removeFinalizer(owner, FOREGROUND_FINALIZER);
@@ -146,7 +146,7 @@ public final class GarbageCollector extends Controller {
     private void orphanDependents(HasMetadata owner) {
         String uid = owner.getMetadata().getUid();
         for (HasMetadata dep : dependentsOf(uid)) {
-            writer.writeOwners(dep, OwnerRefs.removing(dep, uid));
+            writer.writeOwners(dep, Owners.removing(dep, uid));
         }
         writer.removeFinalizer(owner, ORPHAN_FINALIZER);
     }
@@ -205,7 +205,7 @@ public final class GarbageCollector extends Controller {
 
         @Override
         public void onAdd(T obj) {
-            if (!OwnerRefs.of(obj).isEmpty() || obj.getMetadata().getDeletionTimestamp() != null) {
+            if (!Owners.of(obj).isEmpty() || obj.getMetadata().getDeletionTimestamp() != null) {
                 enqueue(kindKey + "|" + keyOf(obj));
             }
         }
@@ -222,7 +222,7 @@ public final class GarbageCollector extends Controller {
         @Override
         public void onDelete(T obj, boolean deletedFinalStateUnknown) {
             dependentsOf(obj.getMetadata().getUid()).forEach(GarbageCollector.this::enqueue);
-            for (OwnerReference ref : OwnerRefs.of(obj)) {
+            for (OwnerReference ref : Owners.of(obj)) {
                 Watched w = watched.get(ref.getApiVersion() + "/" + ref.getKind());
                 if (w != null) {
                     enqueue(w.kindKey() + "|" + (w.namespaced() ? obj.getMetadata().getNamespace() + "/" : "") + ref.getName());

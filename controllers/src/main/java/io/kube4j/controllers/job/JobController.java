@@ -1,7 +1,6 @@
 package io.kube4j.controllers.job;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
@@ -14,11 +13,11 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
-import io.kube4j.controllers.EventRecorder;
+import io.kube4j.controllers.EventSink;
 import io.kube4j.controllers.Expectations;
-import io.kube4j.controllers.workload.ExpectingPodHandler;
 import io.kube4j.controllers.Informers;
-import io.kube4j.controllers.workload.Owners;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.workload.ExpectingPodHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class JobController extends Controller {
     private static final int NOT_FOUND = 404;
 
     private final KubernetesClient client;
-    private final EventRecorder events;
+    private final EventSink events;
     private final Clock clock;
     private final SharedIndexInformer<Job> jobs;
     private final SharedIndexInformer<Pod> pods;
@@ -76,8 +75,7 @@ public final class JobController extends Controller {
     }
 
     private static List<String> ownerKeys(HasMetadata obj) {
-        OwnerReference ref = Owners.controllerOfKind(obj, "Job");
-        return ref == null ? List.of() : List.of(obj.getMetadata().getNamespace() + "/" + ref.getName());
+        return Owners.controllerKeys(obj, "Job");
     }
 
     @Override
@@ -149,7 +147,7 @@ public final class JobController extends Controller {
         }
     }
 
-    EventRecorder events() {
+    EventSink events() {
         return events;
     }
 

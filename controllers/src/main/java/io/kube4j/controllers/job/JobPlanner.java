@@ -2,7 +2,7 @@ package io.kube4j.controllers.job;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.kube4j.controllers.workload.PodStates;
+import io.kube4j.controllers.PodStates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods;
-import io.kube4j.controllers.workload.PodStates;
+import io.kube4j.controllers.PodStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,13 +4,13 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
+import io.kube4j.controllers.PodStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -98,8 +98,7 @@ public final class NodeLifecycleController extends Controller {
     /** Sets Ready=False on the pods of a node that is not ready, as upstream's MarkPodsNotReady. */
     private void markPodsNotReady(Node node, Instant now) {
         for (Pod pod : PodsByNode.on(pods, node.getMetadata().getName())) {
-            PodCondition ready = readyCondition(pod);
-            if (ready == null || !"True".equals(ready.getStatus())) {
+            if (!PodStates.isReady(pod)) {
                 continue;
             }
             try {
@@ -116,18 +115,10 @@ public final class NodeLifecycleController extends Controller {
 
     private static Pod withReadyFalse(Pod pod, Instant now) {
         Pod copy = new PodBuilder(pod).build();
-        PodCondition ready = readyCondition(copy);
-        if (ready != null && "True".equals(ready.getStatus())) {
+        PodStates.condition(copy, "Ready").filter(ready -> "True".equals(ready.getStatus())).ifPresent(ready -> {
             ready.setStatus("False");
             ready.setLastTransitionTime(now.truncatedTo(ChronoUnit.SECONDS).toString());
-        }
+        });
         return copy;
-    }
-
-    private static PodCondition readyCondition(Pod pod) {
-        if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
-            return null;
-        }
-        return pod.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElse(null);
     }
 }

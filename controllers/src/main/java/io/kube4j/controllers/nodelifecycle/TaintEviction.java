@@ -2,11 +2,11 @@ package io.kube4j.controllers.nodelifecycle;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.kube4j.controllers.Tolerations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,7 +30,7 @@ final class TaintEviction {
         }
         List<Toleration> used = new ArrayList<>();
         for (Taint taint : noExecuteTaints) {
-            Optional<Toleration> match = tolerations.stream().filter(t -> tolerates(t, taint)).findFirst();
+            Optional<Toleration> match = tolerations.stream().filter(t -> Tolerations.tolerates(t, taint)).findFirst();
             if (match.isEmpty()) {
                 return Optional.of(new Plan(now, now));
             }
@@ -53,26 +53,5 @@ final class TaintEviction {
             }
         }
         return min == null ? null : Duration.ofSeconds(min);
-    }
-
-    /** Upstream's ToleratesTaint: effect, key (empty with Exists matches all) and value by operator. */
-    static boolean tolerates(Toleration toleration, Taint taint) {
-        if (toleration.getEffect() != null && !toleration.getEffect().isEmpty()
-                && !toleration.getEffect().equals(taint.getEffect())) {
-            return false;
-        }
-        if (toleration.getKey() != null && !toleration.getKey().isEmpty() && !toleration.getKey().equals(taint.getKey())) {
-            return false;
-        }
-        String operator = toleration.getOperator() == null || toleration.getOperator().isEmpty() ? "Equal" : toleration.getOperator();
-        return switch (operator) {
-            case "Exists" -> true;
-            case "Equal" -> Objects.equals(emptyIfNull(toleration.getValue()), emptyIfNull(taint.getValue()));
-            default -> false;
-        };
-    }
-
-    private static String emptyIfNull(String s) {
-        return s == null ? "" : s;
     }
 }

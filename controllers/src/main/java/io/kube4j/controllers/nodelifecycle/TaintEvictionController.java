@@ -1,5 +1,7 @@
 package io.kube4j.controllers.nodelifecycle;
 
+import static io.kube4j.controllers.ZeroValues.orEmpty;
+
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -108,10 +110,6 @@ public final class TaintEvictionController extends Controller {
     static List<Taint> noExecuteTaints(Node node) {
         return node.getSpec() == null ? List.of()
                 : orEmpty(node.getSpec().getTaints()).stream().filter(t -> NodeTaints.NO_EXECUTE.equals(t.getEffect())).toList();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 
     /** A node whose NoExecute taints changed re-examines all its pods. */

@@ -1,10 +1,13 @@
 package io.kube4j.controllers.quota;
 
+import static io.kube4j.controllers.ZeroValues.orEmpty;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
+import io.kube4j.controllers.PodStates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,8 +82,7 @@ final class QuotaUsage {
 
     /** Pods count until they finish, or until their deletion grace period is over. */
     private static boolean counts(Pod pod, Instant now) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+        if (PodStates.isFinished(pod)) {
             return false;
         }
         String deletion = pod.getMetadata().getDeletionTimestamp();
@@ -148,7 +150,4 @@ final class QuotaUsage {
         return orEmpty(service.getSpec().getPorts()).size();
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
 }

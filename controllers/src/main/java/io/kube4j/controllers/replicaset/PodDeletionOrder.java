@@ -1,6 +1,7 @@
 package io.kube4j.controllers.replicaset;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.kube4j.controllers.PodStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class PodDeletionOrder {
         }
         Map<String, Integer> podsOnNode = new HashMap<>();
         for (Pod pod : related) {
-            if (PodStatuses.isActive(pod)) {
+            if (PodStates.isActive(pod)) {
                 podsOnNode.merge(nodeName(pod), 1, Integer::sum);
             }
         }
@@ -50,13 +51,13 @@ public final class PodDeletionOrder {
             if (!nodeA.equals(nodeB) && (nodeA.isEmpty() || nodeB.isEmpty())) {
                 return nodeA.isEmpty() ? -1 : 1;
             }
-            int phase = Integer.compare(PHASE_ORDER.getOrDefault(PodStatuses.phase(a), 0),
-                    PHASE_ORDER.getOrDefault(PodStatuses.phase(b), 0));
+            int phase = Integer.compare(PHASE_ORDER.getOrDefault(PodStates.phase(a), 0),
+                    PHASE_ORDER.getOrDefault(PodStates.phase(b), 0));
             if (phase != 0) {
                 return phase;
             }
-            boolean readyA = PodStatuses.isReady(a);
-            boolean readyB = PodStatuses.isReady(b);
+            boolean readyA = PodStates.isReady(a);
+            boolean readyB = PodStates.isReady(b);
             if (readyA != readyB) {
                 return readyA ? 1 : -1;
             }
@@ -69,17 +70,17 @@ public final class PodDeletionOrder {
                 return crowded;
             }
             if (readyA) {
-                int readyFor = newerFirst(PodStatuses.readySince(a), PodStatuses.readySince(b), a, b, now);
+                int readyFor = newerFirst(PodStates.readySince(a), PodStates.readySince(b), a, b, now);
                 if (readyFor != 0) {
                     return readyFor;
                 }
             }
-            int restarts = Integer.compare(PodStatuses.maxContainerRestarts(b), PodStatuses.maxContainerRestarts(a));
+            int restarts = Integer.compare(PodStates.maxContainerRestarts(b), PodStates.maxContainerRestarts(a));
             if (restarts != 0) {
                 return restarts;
             }
-            return newerFirst(PodStatuses.parse(a.getMetadata().getCreationTimestamp()),
-                    PodStatuses.parse(b.getMetadata().getCreationTimestamp()), a, b, now);
+            return newerFirst(PodStates.instant(a.getMetadata().getCreationTimestamp()),
+                    PodStates.instant(b.getMetadata().getCreationTimestamp()), a, b, now);
         };
     }
 

@@ -1,6 +1,7 @@
 package io.kube4j.controllers.replicaset;
 
-import io.kube4j.controllers.Informers;
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -12,9 +13,17 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllers.ApiObjectWriter;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
+import io.kube4j.controllers.ControllerRefClaimer;
+import io.kube4j.controllers.EventSink;
 import io.kube4j.controllers.Expectations;
+import io.kube4j.controllers.Informers;
+import io.kube4j.controllers.LabelSelectors;
+import io.kube4j.controllers.ObjectWriter;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.PodStates;
 import io.kube4j.controllers.queue.RateLimitingQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +80,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
     private static <T extends HasMetadata> ReplicaSetController<T> create(ReplicatedKind<T> kind, ControllerContext context) {
         return new ReplicaSetController<>(kind, context.informer(kind.type()),
                 context.informer(Pod.class), new ApiObjectWriter(context.client()),
-                EventSink.of(context.events()), context.clock(), RateLimitingQueue.create());
+                context.events(), context.clock(), RateLimitingQueue.create());
     }
 
     @Override
@@ -84,7 +93,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
         ReplicaSet rs = kind.asReplicaSet(owner);
         boolean needsSync = expectations.satisfied(key);
         List<Pod> active = Informers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
-                .filter(PodStatuses::isActive).toList();
+                .filter(PodStates::isActive).toList();
         List<Pod> owned = new ControllerRefClaimer<Pod>(owner,
                 pod -> LabelSelectors.matches(rs.getSpec().getSelector(), pod.getMetadata().getLabels()),
                 writer::writeOwners, () -> writer.fresh(owner)).claim(active);
@@ -95,36 +104,21 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
         ReplicaSetStatus status = ReplicaSetStatuses.calculate(rs, owned, manageError, clock.instant());
         status.setObservedGeneration(rs.getMetadata().getGeneration());
         if (!ReplicaSetStatuses.unchanged(rs.getStatus(), status)) {
-            writeStatus(owner, status);
+            writer.updateStatusOnLatest(owner, current -> kind.withStatus(current, status));
         }
         if (manageError != null) {
             throw manageError;
         }
-        int replicas = ReplicaSetStatuses.orZero(rs.getSpec().getReplicas());
-        int minReadySeconds = ReplicaSetStatuses.orZero(rs.getSpec().getMinReadySeconds());
+        int replicas = orZero(rs.getSpec().getReplicas());
+        int minReadySeconds = orZero(rs.getSpec().getMinReadySeconds());
         if (minReadySeconds > 0 && status.getReadyReplicas() == replicas && status.getAvailableReplicas() != replicas) {
             queue.addAfter(key, Duration.ofSeconds(minReadySeconds));
         }
     }
 
-    /** Writes the status; on a conflict (the owner changed since it was cached) once more onto the current object. */
-    private void writeStatus(T owner, ReplicaSetStatus status) {
-        try {
-            writer.updateStatus(kind.withStatus(owner, status));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-            T current = writer.fresh(owner);
-            if (current != null) {
-                writer.updateStatus(kind.withStatus(current, status));
-            }
-        }
-    }
-
     /** Creates or deletes pods towards spec.replicas; returns the first failure, if any. */
     private RuntimeException manageReplicas(String key, T owner, ReplicaSet rs, List<Pod> owned) {
-        int diff = owned.size() - ReplicaSetStatuses.orZero(rs.getSpec().getReplicas());
+        int diff = owned.size() - orZero(rs.getSpec().getReplicas());
         if (diff < 0) {
             int toCreate = Math.min(-diff, BURST_REPLICAS);
             expectations.expect(key, toCreate, 0);
@@ -184,7 +178,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
                 .withLabels(labels == null ? null : new HashMap<>(labels))
                 .withAnnotations(annotations == null ? null : new HashMap<>(annotations))
                 .withFinalizers(finalizers == null ? null : new ArrayList<>(finalizers))
-                .withOwnerReferences(OwnerRefs.controllerRef(owner))
+                .withOwnerReferences(Owners.controllerRef(owner))
                 .endMetadata()
                 .withSpec(template.getSpec())
                 .build();
@@ -195,15 +189,15 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
      * ReplicaSets of a Deployment), which rank how crowded each node is.
      */
     private List<Pod> relatedPods(ReplicaSet rs) {
-        OwnerReference parent = OwnerRefs.controllerOf(rs);
+        OwnerReference parent = Owners.controllerOf(rs);
         List<ReplicaSet> siblings = parent == null ? List.of(rs)
                 : Informers.inNamespace(owners, rs.getMetadata().getNamespace()).stream()
-                .filter(o -> OwnerRefs.isControlledBy(o, parent.getUid()))
+                .filter(o -> Owners.isControlledBy(o, parent.getUid()))
                 .map(kind::asReplicaSet).toList();
         Set<String> uids = siblings.stream().map(s -> s.getMetadata().getUid()).collect(Collectors.toSet());
         return Informers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
                 .filter(pod -> {
-                    OwnerReference ref = OwnerRefs.controllerOf(pod);
+                    OwnerReference ref = Owners.controllerOf(pod);
                     return ref != null && uids.contains(ref.getUid());
                 })
                 .toList();
@@ -211,7 +205,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
 
     /** The cached owner a pod's controller reference names, or null when it is not one of ours. */
     private T resolveController(Pod pod) {
-        OwnerReference ref = OwnerRefs.controllerOf(pod);
+        OwnerReference ref = Owners.controllerOf(pod);
         if (ref == null || !kindName.equals(ref.getKind())) {
             return null;
         }
@@ -238,7 +232,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
             if (owner != null) {
                 expectations.observedAdd(keyOf(owner));
                 enqueue(keyOf(owner));
-            } else if (OwnerRefs.controllerOf(pod) == null) {
+            } else if (Owners.controllerOf(pod) == null) {
                 selectingOwners(pod).forEach(o -> enqueue(keyOf(o)));
             }
         }
@@ -256,8 +250,8 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
                 }
                 return;
             }
-            OwnerReference oldRef = OwnerRefs.controllerOf(old);
-            OwnerReference curRef = OwnerRefs.controllerOf(cur);
+            OwnerReference oldRef = Owners.controllerOf(old);
+            OwnerReference curRef = Owners.controllerOf(cur);
             boolean refChanged = !Objects.equals(oldRef, curRef);
             if (refChanged && oldRef != null) {
                 T oldOwner = resolveController(old);
@@ -269,8 +263,8 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
                 T owner = resolveController(cur);
                 if (owner != null) {
                     enqueue(keyOf(owner));
-                    int minReadySeconds = ReplicaSetStatuses.orZero(kind.asReplicaSet(owner).getSpec().getMinReadySeconds());
-                    if (minReadySeconds > 0 && !PodStatuses.isReady(old) && PodStatuses.isReady(cur)) {
+                    int minReadySeconds = orZero(kind.asReplicaSet(owner).getSpec().getMinReadySeconds());
+                    if (minReadySeconds > 0 && !PodStates.isReady(old) && PodStates.isReady(cur)) {
                         queue.addAfter(keyOf(owner), Duration.ofSeconds(minReadySeconds + 1L));
                     }
                 }

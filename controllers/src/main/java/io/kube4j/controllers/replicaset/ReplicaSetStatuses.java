@@ -1,10 +1,14 @@
 package io.kube4j.controllers.replicaset;
 
+import static io.kube4j.controllers.ZeroValues.orZero;
+
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
+import io.kube4j.controllers.LabelSelectors;
+import io.kube4j.controllers.PodStates;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,9 +38,9 @@ final class ReplicaSetStatuses {
             if (LabelSelectors.containsAll(pod.getMetadata().getLabels(), templateLabels)) {
                 fullyLabeled++;
             }
-            if (PodStatuses.isReady(pod)) {
+            if (PodStates.isReady(pod)) {
                 ready++;
-                if (PodStatuses.isAvailable(pod, minReadySeconds, now)) {
+                if (PodStates.isAvailable(pod, minReadySeconds, now)) {
                     available++;
                 }
             }
@@ -75,9 +79,5 @@ final class ReplicaSetStatuses {
                 && orZero(old.getAvailableReplicas()) == orZero(next.getAvailableReplicas())
                 && Objects.equals(old.getObservedGeneration(), next.getObservedGeneration())
                 && oldConditions.equals(nextConditions);
-    }
-
-    static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 }

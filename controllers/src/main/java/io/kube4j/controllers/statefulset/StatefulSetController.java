@@ -1,7 +1,6 @@
 package io.kube4j.controllers.statefulset;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -12,14 +11,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kube4j.controllers.ApiObjectWriter;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
-import io.kube4j.controllers.EventRecorder;
-import io.kube4j.controllers.workload.ControllerHistory;
+import io.kube4j.controllers.EventSink;
 import io.kube4j.controllers.Informers;
-import io.kube4j.controllers.workload.Owners;
-import io.kube4j.controllers.workload.PodStates;
-import io.kube4j.controllers.workload.StatusUpdates;
+import io.kube4j.controllers.ObjectWriter;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.PodStates;
+import io.kube4j.controllers.workload.ControllerHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,7 +39,8 @@ public final class StatefulSetController extends Controller {
     private static final int NOT_FOUND = 404;
 
     private final KubernetesClient client;
-    private final EventRecorder events;
+    private final ObjectWriter writer;
+    private final EventSink events;
     private final ControllerContext context;
     private final SharedIndexInformer<StatefulSet> sets;
     private final SharedIndexInformer<Pod> pods;
@@ -52,6 +53,7 @@ public final class StatefulSetController extends Controller {
         super("statefulset-controller", 2);
         this.context = context;
         this.client = context.client();
+        this.writer = new ApiObjectWriter(client);
         this.events = context.events();
         this.serialization = client.getKubernetesSerialization();
         this.history = new ControllerHistory(client);
@@ -65,8 +67,7 @@ public final class StatefulSetController extends Controller {
     }
 
     private static List<String> ownerKeys(HasMetadata obj) {
-        OwnerReference ref = Owners.controllerOfKind(obj, "StatefulSet");
-        return ref == null ? List.of() : List.of(obj.getMetadata().getNamespace() + "/" + ref.getName());
+        return Owners.controllerKeys(obj, "StatefulSet");
     }
 
     @Override
@@ -110,7 +111,7 @@ public final class StatefulSetController extends Controller {
         StatefulSetStatus status = StatefulSetStatuses.of(set, replicas, currentRevision.getMetadata().getName(),
                 updateRevision.getMetadata().getName(), update.collisionCount());
         if (!status.equals(set.getStatus())) {
-            StatusUpdates.update(client.apps().statefulSets().inNamespace(namespace), set, s -> {
+            writer.updateStatusOnLatest(set, s -> {
                 StatefulSet copy = serialization.clone(s);
                 copy.setStatus(status);
                 return copy;

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.kube4j.controllers.workload.Owners;
+import io.kube4j.controllers.Owners;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

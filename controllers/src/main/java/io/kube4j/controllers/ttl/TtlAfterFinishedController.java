@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
 import io.kube4j.controllers.job.JobConditions;
-import io.kube4j.controllers.Informers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

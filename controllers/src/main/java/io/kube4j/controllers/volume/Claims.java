@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.kube4j.controllers.PodStates;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Claims {
         }
         return podsInNamespace.stream()
                 .filter(pod -> pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty()
-                        && pod.getMetadata().getDeletionTimestamp() == null && !isFinished(pod)
+                        && pod.getMetadata().getDeletionTimestamp() == null && !PodStates.isFinished(pod)
                         && claimNames(pod).contains(claim.getMetadata().getName()))
                 .min(Comparator.comparing(pod -> pod.getMetadata().getName()))
                 .map(pod -> pod.getSpec().getNodeName()).orElse(null);
@@ -65,10 +66,5 @@ final class Claims {
         List<Volume> volumes = pod.getSpec() == null || pod.getSpec().getVolumes() == null ? List.of() : pod.getSpec().getVolumes();
         return volumes.stream().map(Volume::getPersistentVolumeClaim).filter(Objects::nonNull)
                 .map(source -> source.getClaimName()).toList();
-    }
-
-    private static boolean isFinished(Pod pod) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        return "Succeeded".equals(phase) || "Failed".equals(phase);
     }
 }

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.kube4j.controllers.disruption.LabelSelectors;
+import io.kube4j.controllers.LabelSelectors;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kube4j.controllers.Owners;
+import io.kube4j.controllers.SafeEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +27,6 @@ import java.util.TreeMap;
  */
 public final class ControllerHistory {
     public static final String HASH_LABEL = "controller.kubernetes.io/hash";
-    /** The alphabet of upstream's SafeEncodeString: no vowels, no look-alike characters. */
-    private static final String SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final int HTTP_CONFLICT = 409;
 
     /** The revision the parent should run, and the collision count that named it. */
@@ -62,15 +62,7 @@ public final class ControllerHistory {
                 h ^= b & 0xff;
             }
         }
-        return safeEncode(Integer.toUnsignedString(h));
-    }
-
-    static String safeEncode(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            out.append(SAFE_ALPHABET.charAt(c % SAFE_ALPHABET.length()));
-        }
-        return out.toString();
+        return SafeEncoding.encode(Integer.toUnsignedString(h));
     }
 
     public boolean sameData(ControllerRevision revision, Map<String, Object> data) {

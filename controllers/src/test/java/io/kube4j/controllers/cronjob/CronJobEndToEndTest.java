@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.kube4j.controllers.workload.TestCluster;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.MutableClock;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,14 +26,15 @@ import org.junit.jupiter.api.Test;
 /** CronJobs against a real API server on the test's clock; the test finishes Jobs itself. */
 class CronJobEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static TestCluster cluster;
+    private static LiveCluster cluster;
+    private static final MutableClock clock = new MutableClock(Instant.now());
     private static KubernetesClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.start();
+        cluster = LiveCluster.start(clock);
         client = cluster.client();
-        cluster.run(List.of(CronJobController::new));
+        cluster.run(new CronJobController(cluster.context()));
     }
 
     @AfterAll
@@ -45,9 +48,9 @@ class CronJobEndToEndTest {
 
     /** Moves the clock and touches the CronJob so the controller looks at it now. */
     private static void advanceTo(Instant when, String name) {
-        cluster.clock().set(when);
-        TestCluster.retryOnConflict(() -> client.batch().v1().cronjobs().inNamespace("default").withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"metadata\":{\"labels\":{\"tick\":\"" + when.getEpochSecond() + "\"}}}"));
+        clock.set(when);
+        client.batch().v1().cronjobs().inNamespace("default").withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"metadata\":{\"labels\":{\"tick\":\"" + when.getEpochSecond() + "\"}}}");
     }
 
     private static List<Job> jobs(String cronJob) {
@@ -57,7 +60,7 @@ class CronJobEndToEndTest {
 
     private static void complete(Job job) {
         Job latest = client.batch().v1().jobs().inNamespace("default").withName(job.getMetadata().getName()).get();
-        String now = cluster.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         JobStatus status = new JobStatus();
         status.setStartTime(now);
         status.setCompletionTime(now);
@@ -84,13 +87,13 @@ class CronJobEndToEndTest {
         Instant first = created.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
         advanceTo(first.plusSeconds(5), "tick");
         String firstName = "tick-" + first.getEpochSecond() / 60;
-        TestCluster.await(WAIT, firstName, () -> jobs("tick").stream().anyMatch(j -> j.getMetadata().getName().equals(firstName)));
+        Poll.until(WAIT, firstName, () -> jobs("tick").stream().anyMatch(j -> j.getMetadata().getName().equals(firstName)));
         assertEquals(1, jobs("tick").size(), "only the most recent missed activation starts a Job");
         Job job = jobs("tick").getFirst();
         String scheduled = job.getMetadata().getAnnotations().get(CronJobJobs.SCHEDULED_TIMESTAMP);
         assertEquals(first, Instant.from(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(scheduled)));
         assertTrue(scheduled.endsWith("+01:00") || scheduled.endsWith("+02:00"), "written in the CronJob's zone: " + scheduled);
-        TestCluster.await(WAIT, "status", () -> get("tick").getStatus() != null && !get("tick").getStatus().getActive().isEmpty());
+        Poll.until(WAIT, "status", () -> get("tick").getStatus() != null && !get("tick").getStatus().getActive().isEmpty());
         assertEquals(first.toString(), get("tick").getStatus().getLastScheduleTime());
         assertEquals(firstName, get("tick").getStatus().getActive().getFirst().getName());
 
@@ -101,16 +104,16 @@ class CronJobEndToEndTest {
         complete(job);
         Instant second = first.plus(Duration.ofMinutes(1));
         String secondName = "tick-" + second.getEpochSecond() / 60;
-        TestCluster.await(WAIT, "the missed activation starts once the first Job is done",
+        Poll.until(WAIT, "the missed activation starts once the first Job is done",
                 () -> jobs("tick").stream().anyMatch(j -> j.getMetadata().getName().equals(secondName)));
-        TestCluster.await(WAIT, "last successful time", () -> get("tick").getStatus().getLastSuccessfulTime() != null);
+        Poll.until(WAIT, "last successful time", () -> get("tick").getStatus().getLastSuccessfulTime() != null);
         assertEquals(secondName, get("tick").getStatus().getActive().getFirst().getName());
         assertEquals(second.toString(), get("tick").getStatus().getLastScheduleTime());
 
         complete(jobs("tick").stream().filter(j -> j.getMetadata().getName().equals(secondName)).findFirst().orElseThrow());
-        TestCluster.await(WAIT, "history limit 1 deletes the older Job",
+        Poll.until(WAIT, "history limit 1 deletes the older Job",
                 () -> jobs("tick").stream().noneMatch(j -> j.getMetadata().getName().equals(firstName)));
-        TestCluster.await(WAIT, "active emptied", () -> get("tick").getStatus().getActive().isEmpty());
+        Poll.until(WAIT, "active emptied", () -> get("tick").getStatus().getActive().isEmpty());
     }
 
     @Test

@@ -11,7 +11,8 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.kube4j.controllers.workload.TestCluster;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,14 @@ import org.junit.jupiter.api.Test;
 /** DaemonSets against a real API server; the test registers the nodes and plays the scheduler and kubelet. */
 class DaemonSetEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static TestCluster cluster;
+    private static LiveCluster cluster;
     private static KubernetesClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.start();
+        cluster = LiveCluster.start();
         client = cluster.client();
-        cluster.run(List.of(DaemonSetController::new));
+        cluster.run(new DaemonSetController(cluster.context()));
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class DaemonSetEndToEndTest {
         addNode("cordoned", Map.of("disk", "ssd"), List.of(new Taint("NoSchedule", "node.kubernetes.io/unschedulable", null, null)));
         client.apps().daemonSets().inNamespace("default").resource(agent("agent", Map.of("disk", "ssd"))).create();
 
-        TestCluster.await(WAIT, "pods on n1, n2 and the cordoned node",
+        Poll.until(WAIT, "pods on n1, n2 and the cordoned node",
                 () -> podsByNode("agent").keySet().equals(Set.of("n1", "n2", "cordoned")));
         Pod pod = client.pods().inNamespace("default").withName(podsByNode("agent").get("n1")).get();
         var term = pod.getSpec().getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
@@ -89,9 +90,9 @@ class DaemonSetEndToEndTest {
         assertEquals("1", pod.getMetadata().getLabels().get(DaemonPods.TEMPLATE_GENERATION_LABEL));
 
         addNode("n4", Map.of("disk", "ssd"), List.of());
-        TestCluster.await(WAIT, "a pod on the new node n4", () -> podsByNode("agent").containsKey("n4"));
+        Poll.until(WAIT, "a pod on the new node n4", () -> podsByNode("agent").containsKey("n4"));
         podsByNode("agent").values().forEach(name -> cluster.markRunningReady("default", name));
-        TestCluster.await(WAIT, "status", () -> {
+        Poll.until(WAIT, "status", () -> {
             DaemonSet ds = client.apps().daemonSets().inNamespace("default").withName("agent").get();
             return ds.getStatus() != null && Integer.valueOf(4).equals(ds.getStatus().getNumberReady());
         });
@@ -102,8 +103,8 @@ class DaemonSetEndToEndTest {
         assertEquals(4, ds.getStatus().getNumberAvailable());
         assertEquals(0, ds.getStatus().getNumberMisscheduled());
 
-        TestCluster.retryOnConflict(() -> client.nodes().withName("n2").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"disk\":\"hdd\"}}}"));
-        TestCluster.await(WAIT, "the pod leaves n2", () -> !podsByNode("agent").containsKey("n2"));
+        client.nodes().withName("n2").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"disk\":\"hdd\"}}}");
+        Poll.until(WAIT, "the pod leaves n2", () -> !podsByNode("agent").containsKey("n2"));
     }
 
     @Test
@@ -111,19 +112,19 @@ class DaemonSetEndToEndTest {
         addNode("r1", Map.of("pool", "roll"), List.of());
         addNode("r2", Map.of("pool", "roll"), List.of());
         client.apps().daemonSets().inNamespace("default").resource(agent("roller", Map.of("pool", "roll"))).create();
-        TestCluster.await(WAIT, "two pods", () -> podsByNode("roller").size() == 2);
+        Poll.until(WAIT, "two pods", () -> podsByNode("roller").size() == 2);
         podsByNode("roller").values().forEach(name -> cluster.markRunningReady("default", name));
         Map<String, String> before = podsByNode("roller");
 
-        TestCluster.retryOnConflict(() -> client.apps().daemonSets().inNamespace("default").withName("roller").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"agent\",\"image\":\"agent:2\"}]}}}}"));
-        TestCluster.await(WAIT, "one node replaced", () -> podsByNode("roller").values().stream().anyMatch(n -> !before.containsValue(n)));
+        client.apps().daemonSets().inNamespace("default").withName("roller").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"agent\",\"image\":\"agent:2\"}]}}}}");
+        Poll.until(WAIT, "one node replaced", () -> podsByNode("roller").values().stream().anyMatch(n -> !before.containsValue(n)));
         Thread.sleep(300);
         long replaced = podsByNode("roller").values().stream().filter(n -> !before.containsValue(n)).count();
         assertEquals(1, replaced, "maxUnavailable 1: the second node waits for the first new pod to be ready");
         podsByNode("roller").values().stream().filter(n -> !before.containsValue(n))
                 .forEach(name -> cluster.markRunningReady("default", name));
-        TestCluster.await(WAIT, "both replaced", () -> podsByNode("roller").size() == 2
+        Poll.until(WAIT, "both replaced", () -> podsByNode("roller").size() == 2
                 && podsByNode("roller").values().stream().noneMatch(before::containsValue));
         String image = client.pods().inNamespace("default").withName(podsByNode("roller").get("r1")).get()
                 .getSpec().getContainers().getFirst().getImage();

@@ -2,6 +2,7 @@ package io.kube4j.controllers.daemonset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.kube4j.controllers.daemonset.DaemonSetPlanner.DaemonPod;
 import java.time.Instant;
 import java.util.List;
@@ -59,9 +60,9 @@ class DaemonSetPlannerTest {
     @Test
     void maxUnavailablePercentagesRoundUp() {
         assertEquals(1, DaemonSetPlanner.maxUnavailable(null, 10));
-        assertEquals(3, DaemonSetPlanner.maxUnavailable("25%", 10));
-        assertEquals(1, DaemonSetPlanner.maxUnavailable("0%", 10), "never zero without surge");
-        assertEquals(2, DaemonSetPlanner.maxUnavailable("2", 10));
+        assertEquals(3, DaemonSetPlanner.maxUnavailable(new IntOrString("25%"), 10));
+        assertEquals(1, DaemonSetPlanner.maxUnavailable(new IntOrString("0%"), 10), "never zero without surge");
+        assertEquals(2, DaemonSetPlanner.maxUnavailable(new IntOrString(2), 10));
     }
 
     @Test

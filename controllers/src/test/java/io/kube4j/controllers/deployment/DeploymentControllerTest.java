@@ -16,8 +16,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
+import io.kube4j.controllers.Owners;
 import io.kube4j.controllers.queue.RateLimitingQueue;
-import io.kube4j.controllers.replicaset.OwnerRefs;
 import io.kube4j.controllers.testing.FakeWriter;
 import io.kube4j.controllers.testing.MutableClock;
 import io.kube4j.controllers.testing.TestInformers;
@@ -63,7 +63,7 @@ class DeploymentControllerTest {
     }
 
     private static ReplicaSet owned(ReplicaSet rs, Deployment d, int replicas, int available, long revision) {
-        rs.getMetadata().setOwnerReferences(List.of(OwnerRefs.controllerRef(d)));
+        rs.getMetadata().setOwnerReferences(List.of(Owners.controllerRef(d)));
         rs.getMetadata().setAnnotations(new HashMap<>(Map.of(DeploymentAnnotations.REVISION, Long.toString(revision),
                 DeploymentAnnotations.DESIRED_REPLICAS, Integer.toString(RollingMath.replicas(d)),
                 DeploymentAnnotations.MAX_REPLICAS, Integer.toString(RollingMath.replicas(d) + RollingMath.maxSurge(d)))));
@@ -107,7 +107,7 @@ class DeploymentControllerTest {
         assertEquals(hash, rs.getMetadata().getLabels().get(PodTemplateHash.LABEL));
         assertEquals(hash, rs.getSpec().getSelector().getMatchLabels().get(PodTemplateHash.LABEL));
         assertEquals(hash, rs.getSpec().getTemplate().getMetadata().getLabels().get(PodTemplateHash.LABEL));
-        assertTrue(OwnerRefs.isControlledBy(rs, d.getMetadata().getUid()));
+        assertTrue(Owners.isControlledBy(rs, d.getMetadata().getUid()));
         assertEquals(Map.of(DeploymentAnnotations.REVISION, "1", DeploymentAnnotations.DESIRED_REPLICAS, "3",
                 DeploymentAnnotations.MAX_REPLICAS, "4"), rs.getMetadata().getAnnotations());
         assertEquals(List.of("ScalingReplicaSet: Scaled up replica set web-" + hash + " to 3 from 0"), events);
@@ -287,7 +287,7 @@ class DeploymentControllerTest {
         controller.sync("default/web");
 
         assertEquals(List.of("owners ReplicaSet stray [Deployment:web]"), writer.actions("owners"));
-        assertTrue(OwnerRefs.isControlledBy(cached("stray"), d.getMetadata().getUid()));
+        assertTrue(Owners.isControlledBy(cached("stray"), d.getMetadata().getUid()));
     }
 
     @Test

@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kube4j.apiserver.testing.TestApiServer;
-import io.kube4j.controllers.ControllerManager;
+import io.kube4j.controllers.PodStates;
+import io.kube4j.controllers.testing.LiveCluster;
 import io.kube4j.controllers.testing.Poll;
-import io.kube4j.controllers.testing.TestClients;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
@@ -31,22 +25,19 @@ import org.junit.jupiter.api.Test;
 class DeploymentEndToEndTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static TestApiServer server;
+    private static LiveCluster cluster;
     private static KubernetesClient client;
-    private static ControllerManager controllers;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestApiServer.start();
-        client = TestClients.connect(server);
-        controllers = ControllerManager.start(client);
+        cluster = LiveCluster.start();
+        client = cluster.client();
+        cluster.runControllerManager();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        controllers.close();
-        client.close();
-        server.close();
+        cluster.close();
     }
 
     @Test
@@ -119,7 +110,7 @@ class DeploymentEndToEndTest {
     /** Plays the kubelet for new pods until {@code kubectl rollout status} would succeed. */
     private static void rollOut(String app, int replicas) throws InterruptedException {
         Poll.until(TIMEOUT, "the rollout of " + app + " to complete", () -> {
-            pods(app).stream().filter(p -> !ready(p)).forEach(DeploymentEndToEndTest::markReady);
+            pods(app).stream().filter(p -> !PodStates.isReady(p)).forEach(DeploymentEndToEndTest::markReady);
             return rolledOut(get(app), replicas);
         });
     }
@@ -149,25 +140,7 @@ class DeploymentEndToEndTest {
         return client.apps().replicaSets().inNamespace("default").withLabel("app", app).list().getItems();
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
-    /** Plays the kubelet: Running and Ready now. */
     private static void markReady(Pod pod) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        if (pod.getStatus() == null) {
-            pod.setStatus(new PodStatus());
-        }
-        pod.getStatus().setPhase("Running");
-        pod.getStatus().setConditions(List.of(new PodCondition(null, now, null, null, null, "True", "Ready")));
-        try {
-            client.pods().inNamespace("default").resource(pod).updateStatus();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 404 && e.getCode() != 409) {
-                throw e;
-            }
-        }
+        cluster.markRunningReady(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     }
 }

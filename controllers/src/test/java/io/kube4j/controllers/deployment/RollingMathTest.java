@@ -4,15 +4,14 @@ import static io.kube4j.controllers.testing.Fixtures.deployment;
 import static io.kube4j.controllers.testing.Fixtures.replicaSet;
 import static io.kube4j.controllers.testing.Fixtures.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RollingMathTest {
 
@@ -45,11 +44,6 @@ class RollingMathTest {
 
         d.getSpec().getStrategy().setType("Recreate");
         assertEquals(List.of(0, 0), List.of(RollingMath.maxUnavailable(d), RollingMath.maxSurge(d)));
-    }
-
-    @Test
-    void aStringThatIsNotAPercentageIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> RollingMath.scaledValue(new IntOrString("5"), 10, true));
     }
 
     @ParameterizedTest(name = "replicas={0} surge={1}: old {2}, new {3} -> new may have {4}")

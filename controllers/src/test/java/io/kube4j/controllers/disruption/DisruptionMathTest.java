@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpecBuilder;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DisruptionMathTest {
@@ -41,17 +39,5 @@ class DisruptionMathTest {
         assertEquals(new DisruptionMath.Budget(4, 4, 3, 0),
                 DisruptionMath.compute(maxUnavailable(new IntOrString("0%")), 3, 3, 4), "expects the scale, not the pods there");
         assertEquals(new DisruptionMath.Budget(2, 0, 2, 2), DisruptionMath.compute(maxUnavailable(new IntOrString(5)), 2, 2, 2));
-    }
-
-    @Test
-    void selectorsMatchLabelsAndExpressions() {
-        var selector = new LabelSelectorBuilder().withMatchLabels(Map.of("app", "web")).addNewMatchExpression()
-                .withKey("tier").withOperator("In").withValues("front", "edge").endMatchExpression()
-                .addNewMatchExpression().withKey("canary").withOperator("DoesNotExist").endMatchExpression().build();
-        assertTrue(LabelSelectors.matches(selector, Map.of("app", "web", "tier", "edge")));
-        assertFalse(LabelSelectors.matches(selector, Map.of("app", "web", "tier", "back")));
-        assertFalse(LabelSelectors.matches(selector, Map.of("app", "web", "tier", "front", "canary", "yes")));
-        assertTrue(LabelSelectors.matches(new LabelSelectorBuilder().build(), Map.of("any", "thing")), "empty selects all");
-        assertFalse(LabelSelectors.matches(null, Map.of("any", "thing")), "null selects nothing");
     }
 }

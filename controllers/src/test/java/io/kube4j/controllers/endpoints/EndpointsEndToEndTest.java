@@ -11,9 +11,12 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,13 +46,13 @@ class EndpointsEndToEndTest {
         startPod("web-1", "10.244.0.11", true);
         startPod("web-2", "10.244.0.12", false);
 
-        Endpoints endpoints = LiveCluster.poll("endpoints with 1 ready and 1 not ready address", TIMEOUT, () -> {
+        Endpoints endpoints = Poll.until(TIMEOUT, "endpoints with 1 ready and 1 not ready address", () -> {
             Endpoints ep = client.endpoints().inNamespace("default").withName("web").get();
             boolean complete = ep != null && ep.getSubsets().size() == 1
                     && ep.getSubsets().get(0).getAddresses().size() == 1
                     && ep.getSubsets().get(0).getNotReadyAddresses().size() == 1;
             return complete ? ep : null;
-        });
+        }, Objects::nonNull);
         EndpointSubset subset = endpoints.getSubsets().get(0);
         EndpointAddress ready = subset.getAddresses().get(0);
         assertEquals("10.244.0.11", ready.getIp());
@@ -60,11 +63,11 @@ class EndpointsEndToEndTest {
                 subset.getPorts().get(0).getPort(), subset.getPorts().get(1).getName(), subset.getPorts().get(1).getPort()));
         assertEquals("front", endpoints.getMetadata().getLabels().get("tier"));
 
-        EndpointSlice slice = LiveCluster.poll("an endpoint slice with two endpoints", TIMEOUT, () -> {
+        EndpointSlice slice = Poll.until(TIMEOUT, "an endpoint slice with two endpoints", () -> {
             List<EndpointSlice> slices = client.discovery().v1().endpointSlices().inNamespace("default")
                     .withLabel(EndpointSliceController.SERVICE_NAME_LABEL, "web").list().getItems();
             return slices.size() == 1 && slices.get(0).getEndpoints().size() == 2 ? slices.get(0) : null;
-        });
+        }, Objects::nonNull);
         assertEquals("IPv4", slice.getAddressType());
         assertEquals(EndpointSliceController.MANAGED_BY,
                 slice.getMetadata().getLabels().get(EndpointSliceController.MANAGED_BY_LABEL));
@@ -77,10 +80,10 @@ class EndpointsEndToEndTest {
 
         // The not-ready pod turns ready: it moves to addresses.
         setStatus("web-2", "10.244.0.12", true);
-        LiveCluster.poll("both addresses ready", TIMEOUT, () -> {
+        Poll.until(TIMEOUT, "both addresses ready", () -> {
             Endpoints ep = client.endpoints().inNamespace("default").withName("web").get();
             return ep.getSubsets().get(0).getAddresses().size() == 2 ? ep : null;
-        });
+        }, Objects::nonNull);
         // The kubernetes service's endpoints stay the API server's.
         Endpoints apiServer = client.endpoints().inNamespace("default").withName("kubernetes").get();
         assertEquals(1, apiServer.getSubsets().get(0).getAddresses().size());

@@ -8,10 +8,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kube4j.apiserver.testing.TestApiServer;
-import io.kube4j.controllers.ControllerManager;
+import io.kube4j.controllers.testing.LiveCluster;
 import io.kube4j.controllers.testing.Poll;
-import io.kube4j.controllers.testing.TestClients;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,22 +24,19 @@ import org.junit.jupiter.api.Test;
 class GarbageCollectorEndToEndTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static TestApiServer server;
+    private static LiveCluster cluster;
     private static KubernetesClient client;
-    private static ControllerManager controllers;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestApiServer.start();
-        client = TestClients.connect(server);
-        controllers = ControllerManager.start(client);
+        cluster = LiveCluster.start();
+        client = cluster.client();
+        cluster.runControllerManager();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        controllers.close();
-        client.close();
-        server.close();
+        cluster.close();
     }
 
     @Test

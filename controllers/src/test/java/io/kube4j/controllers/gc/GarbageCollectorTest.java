@@ -14,8 +14,8 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.kube4j.controllers.Owners;
 import io.kube4j.controllers.queue.RateLimitingQueue;
-import io.kube4j.controllers.replicaset.OwnerRefs;
 import io.kube4j.controllers.testing.FakeWriter;
 import io.kube4j.controllers.testing.TestInformers;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ class GarbageCollectorTest {
                 .withUid("cm-uid").endMetadata().build();
         apiOnly.put("ConfigMap/settings", config);
         ReplicaSet rs = replicaSet("web-abc", 1, template("nginx"));
-        rs.getMetadata().setOwnerReferences(List.of(OwnerRefs.controllerRef(live),
+        rs.getMetadata().setOwnerReferences(List.of(Owners.controllerRef(live),
                 new OwnerReference("v1", null, null, "ConfigMap", "settings", "cm-uid"),
                 new OwnerReference("v1", null, null, "ConfigMap", "removed", "old-uid")));
         informers.seed(rs);
@@ -134,7 +134,7 @@ class GarbageCollectorTest {
     }
 
     private static <T extends HasMetadata> T owned(T obj, HasMetadata owner) {
-        obj.getMetadata().setOwnerReferences(List.of(OwnerRefs.controllerRef(owner)));
+        obj.getMetadata().setOwnerReferences(List.of(Owners.controllerRef(owner)));
         return obj;
     }
 }

@@ -12,8 +12,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.kube4j.controllers.workload.PodStates;
-import io.kube4j.controllers.workload.TestCluster;
+import io.kube4j.controllers.PodStates;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -25,14 +26,14 @@ import org.junit.jupiter.api.Test;
 /** Jobs against a real API server, with the test finishing pods as a kubelet would. */
 class JobEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static TestCluster cluster;
+    private static LiveCluster cluster;
     private static KubernetesClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.start();
+        cluster = LiveCluster.start();
         client = cluster.client();
-        cluster.run(List.of(JobController::new));
+        cluster.run(new JobController(cluster.context()));
     }
 
     @AfterAll
@@ -66,7 +67,7 @@ class JobEndToEndTest {
         client.batch().v1().jobs().inNamespace("default").resource(job("pi", 3, 2, "NonIndexed")).create();
         int finished = 0;
         while (finished < 3) {
-            TestCluster.await(WAIT, "an active pod", () -> !active("pi").isEmpty());
+            Poll.until(WAIT, "an active pod", () -> !active("pi").isEmpty());
             Thread.sleep(200);
             List<Pod> running = active("pi");
             assertTrue(running.size() <= 2, "at most parallelism pods run: " + running.size());
@@ -77,12 +78,12 @@ class JobEndToEndTest {
             cluster.markPhase("default", pod.getMetadata().getName(), "Succeeded");
             finished++;
             int expected = finished;
-            TestCluster.await(WAIT, "succeeded=" + expected, () -> {
+            Poll.until(WAIT, "succeeded=" + expected, () -> {
                 Job j = get("pi");
                 return j.getStatus() != null && Integer.valueOf(expected).equals(j.getStatus().getSucceeded());
             });
         }
-        TestCluster.await(WAIT, "Complete", () -> JobConditions.isTrue(get("pi").getStatus(), JobConditions.COMPLETE));
+        Poll.until(WAIT, "Complete", () -> JobConditions.isTrue(get("pi").getStatus(), JobConditions.COMPLETE));
         Job done = get("pi");
         assertEquals(3, done.getStatus().getSucceeded());
         assertEquals(0, done.getStatus().getActive());
@@ -93,7 +94,7 @@ class JobEndToEndTest {
         JobCondition complete = JobConditions.find(done.getStatus(), JobConditions.COMPLETE).orElseThrow();
         assertEquals("CompletionsReached", complete.getReason());
         assertEquals(3, pods("pi").size());
-        TestCluster.await(WAIT, "finalizers released", () -> pods("pi").stream().noneMatch(JobPods::hasTrackingFinalizer));
+        Poll.until(WAIT, "finalizers released", () -> pods("pi").stream().noneMatch(JobPods::hasTrackingFinalizer));
     }
 
     @Test
@@ -101,9 +102,9 @@ class JobEndToEndTest {
         Job job = job("flaky", 1, 1, "NonIndexed");
         job.getSpec().setBackoffLimit(0);
         client.batch().v1().jobs().inNamespace("default").resource(job).create();
-        TestCluster.await(WAIT, "a pod", () -> !active("flaky").isEmpty());
+        Poll.until(WAIT, "a pod", () -> !active("flaky").isEmpty());
         cluster.markPhase("default", active("flaky").getFirst().getMetadata().getName(), "Failed");
-        TestCluster.await(WAIT, "Failed", () -> JobConditions.isTrue(get("flaky").getStatus(), JobConditions.FAILED));
+        Poll.until(WAIT, "Failed", () -> JobConditions.isTrue(get("flaky").getStatus(), JobConditions.FAILED));
         Job failed = get("flaky");
         assertEquals(1, failed.getStatus().getFailed());
         assertEquals("BackoffLimitExceeded", JobConditions.find(failed.getStatus(), JobConditions.FAILED).orElseThrow().getReason());
@@ -116,7 +117,7 @@ class JobEndToEndTest {
     @Test
     void indexedJobGivesEachPodItsCompletionIndex() throws Exception {
         client.batch().v1().jobs().inNamespace("default").resource(job("idx", 3, 3, "Indexed")).create();
-        TestCluster.await(WAIT, "three pods", () -> active("idx").size() == 3);
+        Poll.until(WAIT, "three pods", () -> active("idx").size() == 3);
         Set<String> indexes = active("idx").stream()
                 .map(p -> p.getMetadata().getAnnotations().get(JobPods.COMPLETION_INDEX)).collect(Collectors.toSet());
         assertEquals(Set.of("0", "1", "2"), indexes);
@@ -127,16 +128,16 @@ class JobEndToEndTest {
         assertTrue(one.getSpec().getContainers().getFirst().getEnv().stream().anyMatch(e -> e.getName().equals("JOB_COMPLETION_INDEX")));
 
         cluster.markPhase("default", one.getMetadata().getName(), "Failed");
-        TestCluster.await(WAIT, "index 1 failed", () -> Integer.valueOf(1).equals(get("idx").getStatus().getFailed()));
+        Poll.until(WAIT, "index 1 failed", () -> Integer.valueOf(1).equals(get("idx").getStatus().getFailed()));
         for (Pod pod : active("idx")) {
             cluster.markPhase("default", pod.getMetadata().getName(), "Succeeded");
         }
-        TestCluster.await(WAIT, "indexes 0 and 2 done", () -> "0,2".equals(get("idx").getStatus().getCompletedIndexes()));
+        Poll.until(WAIT, "indexes 0 and 2 done", () -> "0,2".equals(get("idx").getStatus().getCompletedIndexes()));
         assertFalse(JobConditions.isTrue(get("idx").getStatus(), JobConditions.COMPLETE));
         // The successes after the failure reset the back-off, so index 1 is retried at once.
-        TestCluster.await(WAIT, "index 1 retried", () -> active("idx").size() == 1 && JobPods.indexOf(active("idx").getFirst()) == 1);
+        Poll.until(WAIT, "index 1 retried", () -> active("idx").size() == 1 && JobPods.indexOf(active("idx").getFirst()) == 1);
         cluster.markPhase("default", active("idx").getFirst().getMetadata().getName(), "Succeeded");
-        TestCluster.await(WAIT, "Complete", () -> JobConditions.isTrue(get("idx").getStatus(), JobConditions.COMPLETE));
+        Poll.until(WAIT, "Complete", () -> JobConditions.isTrue(get("idx").getStatus(), JobConditions.COMPLETE));
         assertEquals("0-2", get("idx").getStatus().getCompletedIndexes());
         assertEquals(3, get("idx").getStatus().getSucceeded());
         assertEquals(1, get("idx").getStatus().getFailed());
@@ -145,17 +146,17 @@ class JobEndToEndTest {
     @Test
     void suspendingDeletesActivePodsAndResumingRecreatesThem() throws Exception {
         client.batch().v1().jobs().inNamespace("default").resource(job("pause", 2, 2, "NonIndexed")).create();
-        TestCluster.await(WAIT, "two pods", () -> active("pause").size() == 2);
-        TestCluster.retryOnConflict(() -> client.batch().v1().jobs().inNamespace("default").withName("pause").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"suspend\":true}}"));
-        TestCluster.await(WAIT, "suspended", () -> JobConditions.isTrue(get("pause").getStatus(), JobConditions.SUSPENDED));
-        TestCluster.await(WAIT, "pods gone", () -> active("pause").isEmpty());
+        Poll.until(WAIT, "two pods", () -> active("pause").size() == 2);
+        client.batch().v1().jobs().inNamespace("default").withName("pause").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"suspend\":true}}");
+        Poll.until(WAIT, "suspended", () -> JobConditions.isTrue(get("pause").getStatus(), JobConditions.SUSPENDED));
+        Poll.until(WAIT, "pods gone", () -> active("pause").isEmpty());
         assertEquals(0, get("pause").getStatus().getFailed() == null ? 0 : get("pause").getStatus().getFailed(),
                 "pods removed for suspension are not failures");
-        TestCluster.retryOnConflict(() -> client.batch().v1().jobs().inNamespace("default").withName("pause").patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"suspend\":false}}"));
-        TestCluster.await(WAIT, "resumed", () -> active("pause").size() == 2);
-        TestCluster.await(WAIT, "Suspended=False", () -> !JobConditions.isTrue(get("pause").getStatus(), JobConditions.SUSPENDED));
+        client.batch().v1().jobs().inNamespace("default").withName("pause").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"suspend\":false}}");
+        Poll.until(WAIT, "resumed", () -> active("pause").size() == 2);
+        Poll.until(WAIT, "Suspended=False", () -> !JobConditions.isTrue(get("pause").getStatus(), JobConditions.SUSPENDED));
         JobCondition suspended = JobConditions.find(get("pause").getStatus(), JobConditions.SUSPENDED).orElseThrow();
         assertEquals("False", suspended.getStatus());
         assertEquals("JobResumed", suspended.getReason());

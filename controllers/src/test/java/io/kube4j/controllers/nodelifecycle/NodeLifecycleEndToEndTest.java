@@ -8,11 +8,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kube4j.controllers.endpoints.LiveCluster;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.MutableClock;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,30 +42,30 @@ class NodeLifecycleEndToEndTest {
             Thread.sleep(300); // the controllers see the node's first heartbeat at START
 
             clock.advance(Duration.ofSeconds(41));
-            Node unknown = LiveCluster.poll("node Ready=Unknown and tainted", TIMEOUT, () -> {
+            Node unknown = Poll.until(TIMEOUT, "node Ready=Unknown and tainted", () -> {
                 Node n = client.nodes().withName("n1").get();
                 return "Unknown".equals(NodeConditions.readyStatus(n)) && taintIds(n).size() == 2 ? n : null;
-            });
+            }, Objects::nonNull);
             assertEquals("NodeStatusUnknown", NodeConditions.ready(unknown).getReason());
             assertEquals(List.of("node.kubernetes.io/unreachable:NoExecute", "node.kubernetes.io/unreachable:NoSchedule"),
                     taintIds(unknown));
-            LiveCluster.poll("pods marked not ready", TIMEOUT, () -> notReady(client, "patient") && notReady(client, "impatient") ? true : null);
+            Poll.until(TIMEOUT, "pods marked not ready", () -> notReady(client, "patient") && notReady(client, "impatient"));
 
             clock.advance(Duration.ofSeconds(11));
-            LiveCluster.poll("the pod tolerating 10 s evicted", TIMEOUT, () -> evicted(client, "impatient") ? true : null);
+            Poll.until(TIMEOUT, "the pod tolerating 10 s evicted", () -> evicted(client, "impatient"));
             assertEquals(false, evicted(client, "patient"), "the default toleration lasts 300 s");
 
             clock.advance(Duration.ofSeconds(300));
-            LiveCluster.poll("the pod with the default 300 s toleration evicted", TIMEOUT,
-                    () -> evicted(client, "patient") ? true : null);
+            Poll.until(TIMEOUT, "the pod with the default 300 s toleration evicted",
+                    () -> evicted(client, "patient"));
 
             Node current = client.nodes().withName("n1").get();
             client.nodes().resource(readyNode(clock.instant()).edit().withMetadata(current.getMetadata())
                     .withSpec(current.getSpec()).build()).updateStatus();
-            Node recovered = LiveCluster.poll("taints removed after a new heartbeat", TIMEOUT, () -> {
+            Node recovered = Poll.until(TIMEOUT, "taints removed after a new heartbeat", () -> {
                 Node n = client.nodes().withName("n1").get();
                 return taintIds(n).isEmpty() ? n : null;
-            });
+            }, Objects::nonNull);
             assertEquals("True", NodeConditions.readyStatus(recovered));
         }
     }

@@ -1,7 +1,6 @@
 package io.kube4j.controllers.nodelifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Taint;
@@ -44,18 +43,5 @@ class TaintEvictionTest {
         assertTrue(TaintEviction.plan(List.of(), List.of(), NOW, null).isEmpty());
         Toleration negative = tolerate(NodeTaints.UNREACHABLE, -5L);
         assertEquals(NOW, TaintEviction.plan(List.of(negative), List.of(UNREACHABLE), NOW, null).orElseThrow().dueAt());
-    }
-
-    @Test
-    void tolerationMatchingFollowsKeyEffectOperatorAndValue() {
-        Toleration equalDb = new TolerationBuilder().withKey("dedicated").withOperator("Equal").withValue("db").build();
-        Toleration equalWeb = new TolerationBuilder().withKey("dedicated").withValue("web").build();
-        Toleration everything = new TolerationBuilder().withOperator("Exists").build();
-        Toleration noSchedule = new TolerationBuilder().withKey("dedicated").withOperator("Exists").withEffect("NoSchedule").build();
-        assertTrue(TaintEviction.tolerates(equalDb, DEDICATED));
-        assertFalse(TaintEviction.tolerates(equalWeb, DEDICATED));
-        assertTrue(TaintEviction.tolerates(everything, DEDICATED));
-        assertTrue(TaintEviction.tolerates(everything, UNREACHABLE));
-        assertFalse(TaintEviction.tolerates(noSchedule, DEDICATED));
     }
 }

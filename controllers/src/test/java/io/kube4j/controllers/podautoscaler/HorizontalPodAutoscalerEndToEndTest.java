@@ -10,10 +10,12 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kube4j.controllers.endpoints.LiveCluster;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -56,19 +58,19 @@ class HorizontalPodAutoscalerEndToEndTest {
                     .addNewMetric().withType("Resource").withNewResource().withName("cpu").withNewTarget().withType("Utilization")
                     .withAverageUtilization(50).endTarget().endResource().endMetric().endSpec().build()).create();
 
-            LiveCluster.poll("the deployment scaled to 4", TIMEOUT, () ->
-                    client.apps().deployments().inNamespace("default").withName("web").get().getSpec().getReplicas() == 4 ? true : null);
-            HorizontalPodAutoscaler hpa = LiveCluster.poll("the HPA status", TIMEOUT, () -> {
+            Poll.until(TIMEOUT, "the deployment scaled to 4", () ->
+                    client.apps().deployments().inNamespace("default").withName("web").get().getSpec().getReplicas() == 4);
+            HorizontalPodAutoscaler hpa = Poll.until(TIMEOUT, "the HPA status", () -> {
                 HorizontalPodAutoscaler h = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("default").withName("web").get();
                 return h.getStatus() != null && h.getStatus().getDesiredReplicas() == 4 ? h : null;
-            });
+            }, Objects::nonNull);
             assertEquals(80, hpa.getStatus().getCurrentMetrics().get(0).getResource().getCurrent().getAverageUtilization());
             assertEquals("ValidMetricFound", condition(hpa, "ScalingActive").getReason());
             assertEquals("True", condition(hpa, "AbleToScale").getStatus());
-            LiveCluster.poll("a SuccessfulRescale event", TIMEOUT, () -> client.v1().events().inNamespace("default").list().getItems()
+            Poll.until(TIMEOUT, "a SuccessfulRescale event", () -> client.v1().events().inNamespace("default").list().getItems()
                     .stream().filter(e -> "SuccessfulRescale".equals(e.getReason())).findFirst()
                     .filter(e -> e.getMessage().equals("New size: 4; reason: cpu resource utilization (percentage of request) above target"))
-                    .orElse(null));
+                    .orElse(null), Objects::nonNull);
         }
     }
 

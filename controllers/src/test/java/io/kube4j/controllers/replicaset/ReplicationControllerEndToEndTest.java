@@ -6,10 +6,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.api.model.ReplicationControllerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kube4j.apiserver.testing.TestApiServer;
-import io.kube4j.controllers.ControllerManager;
+import io.kube4j.controllers.testing.LiveCluster;
 import io.kube4j.controllers.testing.Poll;
-import io.kube4j.controllers.testing.TestClients;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,9 @@ class ReplicationControllerEndToEndTest {
 
     @Test
     void keepsReplicasAndReplacesADeletedPod() throws Exception {
-        try (TestApiServer server = TestApiServer.start(); KubernetesClient client = TestClients.connect(server);
-             ControllerManager ignored = ControllerManager.start(client)) {
+        try (LiveCluster cluster = LiveCluster.start()) {
+            KubernetesClient client = cluster.client();
+            cluster.runControllerManager();
             client.replicationControllers().inNamespace("default").resource(new ReplicationControllerBuilder()
                     .withNewMetadata().withName("rc").endMetadata()
                     .withNewSpec().withReplicas(2).addToSelector("app", "rc")

@@ -15,7 +15,8 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.kube4j.controllers.workload.TestCluster;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,14 @@ import org.junit.jupiter.api.Test;
 /** StatefulSets against a real API server, with the test playing the kubelet. */
 class StatefulSetEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static TestCluster cluster;
+    private static LiveCluster cluster;
     private static KubernetesClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.start();
+        cluster = LiveCluster.start();
         client = cluster.client();
-        cluster.run(List.of(StatefulSetController::new));
+        cluster.run(new StatefulSetController(cluster.context()));
     }
 
     @AfterAll
@@ -77,7 +78,7 @@ class StatefulSetEndToEndTest {
     void createsPodsInOrderEachAfterThePreviousIsReadyAndDeletesInReverse() throws Exception {
         client.apps().statefulSets().inNamespace("default").resource(web("web", 3, "nginx:1.25")).create();
 
-        TestCluster.await(WAIT, "web-0", () -> podNames("web").equals(Set.of("web-0")));
+        Poll.until(WAIT, "web-0", () -> podNames("web").equals(Set.of("web-0")));
         Thread.sleep(300);
         assertEquals(Set.of("web-0"), podNames("web"), "web-1 must wait until web-0 is Running and Ready");
         Pod web0 = client.pods().inNamespace("default").withName("web-0").get();
@@ -90,14 +91,14 @@ class StatefulSetEndToEndTest {
                 "the claim is created before the pod");
 
         cluster.markRunningReady("default", "web-0");
-        TestCluster.await(WAIT, "web-1", () -> podNames("web").equals(Set.of("web-0", "web-1")));
+        Poll.until(WAIT, "web-1", () -> podNames("web").equals(Set.of("web-0", "web-1")));
         Thread.sleep(300);
         assertEquals(Set.of("web-0", "web-1"), podNames("web"));
         cluster.markRunningReady("default", "web-1");
-        TestCluster.await(WAIT, "web-2", () -> podNames("web").contains("web-2"));
+        Poll.until(WAIT, "web-2", () -> podNames("web").contains("web-2"));
         cluster.markRunningReady("default", "web-2");
 
-        TestCluster.await(WAIT, "status 3/3 ready", () -> {
+        Poll.until(WAIT, "status 3/3 ready", () -> {
             StatefulSet s = get("web");
             return s.getStatus() != null && Integer.valueOf(3).equals(s.getStatus().getReadyReplicas());
         });
@@ -129,7 +130,7 @@ class StatefulSetEndToEndTest {
             }
         })) {
             client.apps().statefulSets().inNamespace("default").withName("web").scale(0);
-            TestCluster.await(WAIT, "all pods deleted", () -> podNames("web").isEmpty() && deletionOrder.size() == 3);
+            Poll.until(WAIT, "all pods deleted", () -> podNames("web").isEmpty() && deletionOrder.size() == 3);
         }
         assertEquals(List.of("web-2", "web-1", "web-0"), deletionOrder);
         assertNotNull(client.persistentVolumeClaims().inNamespace("default").withName("www-web-2").get(),
@@ -141,29 +142,29 @@ class StatefulSetEndToEndTest {
         StatefulSet set = web("roll", 3, "nginx:1.25");
         set.getSpec().setPodManagementPolicy("Parallel");
         client.apps().statefulSets().inNamespace("default").resource(set).create();
-        TestCluster.await(WAIT, "3 pods at once", () -> podNames("roll").size() == 3);
+        Poll.until(WAIT, "3 pods at once", () -> podNames("roll").size() == 3);
         for (String name : List.of("roll-0", "roll-1", "roll-2")) {
             cluster.markRunningReady("default", name);
         }
-        TestCluster.await(WAIT, "ready", () -> Integer.valueOf(3).equals(get("roll").getStatus().getReadyReplicas()));
+        Poll.until(WAIT, "ready", () -> Integer.valueOf(3).equals(get("roll").getStatus().getReadyReplicas()));
         String oldRevision = get("roll").getStatus().getCurrentRevision();
 
-        TestCluster.retryOnConflict(() -> client.apps().statefulSets().inNamespace("default").withName("roll").patch(PatchContext.of(PatchType.JSON_MERGE),
+        client.apps().statefulSets().inNamespace("default").withName("roll").patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"spec\":{\"updateStrategy\":{\"rollingUpdate\":{\"partition\":1}},"
-                        + "\"template\":{\"spec\":{\"containers\":[{\"name\":\"nginx\",\"image\":\"nginx:1.26\"}]}}}}"));
-        TestCluster.await(WAIT, "update revision", () -> !oldRevision.equals(get("roll").getStatus().getUpdateRevision()));
+                        + "\"template\":{\"spec\":{\"containers\":[{\"name\":\"nginx\",\"image\":\"nginx:1.26\"}]}}}}");
+        Poll.until(WAIT, "update revision", () -> !oldRevision.equals(get("roll").getStatus().getUpdateRevision()));
         String newRevision = get("roll").getStatus().getUpdateRevision();
-        TestCluster.await(WAIT, "roll-2 replaced", () -> revisionOf("roll-2").equals(newRevision));
+        Poll.until(WAIT, "roll-2 replaced", () -> revisionOf("roll-2").equals(newRevision));
         Thread.sleep(300);
         assertEquals(oldRevision, revisionOf("roll-1"), "roll-1 waits for roll-2 to be ready");
         cluster.markRunningReady("default", "roll-2");
-        TestCluster.await(WAIT, "roll-1 replaced", () -> revisionOf("roll-1").equals(newRevision));
+        Poll.until(WAIT, "roll-1 replaced", () -> revisionOf("roll-1").equals(newRevision));
         cluster.markRunningReady("default", "roll-1");
         Thread.sleep(300);
         assertEquals(oldRevision, revisionOf("roll-0"), "the partition keeps ordinal 0 on the old revision");
         assertEquals("nginx:1.26", client.pods().inNamespace("default").withName("roll-1").get()
                 .getSpec().getContainers().getFirst().getImage());
-        TestCluster.await(WAIT, "status", () -> Integer.valueOf(2).equals(get("roll").getStatus().getUpdatedReplicas()));
+        Poll.until(WAIT, "status", () -> Integer.valueOf(2).equals(get("roll").getStatus().getUpdatedReplicas()));
         StatefulSet status = get("roll");
         assertEquals(1, status.getStatus().getCurrentReplicas());
         assertEquals(oldRevision, status.getStatus().getCurrentRevision());
@@ -181,10 +182,10 @@ class StatefulSetEndToEndTest {
     void replacesADeletedPodUnderItsOwnName() throws Exception {
         StatefulSet set = web("solo", 1, "nginx:1.25");
         client.apps().statefulSets().inNamespace("default").resource(set).create();
-        TestCluster.await(WAIT, "solo-0", () -> podNames("solo").contains("solo-0"));
+        Poll.until(WAIT, "solo-0", () -> podNames("solo").contains("solo-0"));
         String uid = client.pods().inNamespace("default").withName("solo-0").get().getMetadata().getUid();
         client.pods().inNamespace("default").withName("solo-0").delete();
-        TestCluster.await(WAIT, "recreated", () -> {
+        Poll.until(WAIT, "recreated", () -> {
             Pod p = client.pods().inNamespace("default").withName("solo-0").get();
             return p != null && !p.getMetadata().getUid().equals(uid);
         });

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.kube4j.controllers.replicaset.ObjectWriter;
+import io.kube4j.controllers.ObjectWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +28,7 @@ public final class FakeWriter implements ObjectWriter {
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger versions = new AtomicInteger(1000);
     private KubernetesClientException createFailure;
+    private boolean statusConflictPending;
 
     /** Writes of {@code type} are applied to the cache of {@code informer} too, as its watch would. */
     @SuppressWarnings("unchecked")
@@ -38,6 +39,11 @@ public final class FakeWriter implements ObjectWriter {
 
     public void failCreatesWith(KubernetesClientException e) {
         createFailure = e;
+    }
+
+    /** The next status write fails with 409, as when the cached object is behind the server's. */
+    public synchronized void conflictOnNextStatusWrite() {
+        statusConflictPending = true;
     }
 
     public synchronized List<String> actions() {
@@ -85,6 +91,11 @@ public final class FakeWriter implements ObjectWriter {
 
     @Override
     public synchronized <T extends HasMetadata> T updateStatus(T obj) {
+        if (statusConflictPending) {
+            statusConflictPending = false;
+            throw new KubernetesClientException("the object has been modified; please apply your changes to the latest version",
+                    409, null);
+        }
         T copy = COPIER.clone(obj);
         record("status " + copy.getKind() + " " + copy.getMetadata().getName(), copy);
         mirror(copy, false);

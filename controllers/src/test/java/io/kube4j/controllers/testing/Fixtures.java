@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
-import io.kube4j.controllers.replicaset.OwnerRefs;
+import io.kube4j.controllers.Owners;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ public final class Fixtures {
                 .withNewSpec().addNewContainer().withName("web").withImage("nginx").endContainer().endSpec()
                 .withNewStatus().withPhase("Pending").endStatus();
         if (owner != null) {
-            pod.editMetadata().withOwnerReferences(OwnerRefs.controllerRef(owner)).endMetadata();
+            pod.editMetadata().withOwnerReferences(Owners.controllerRef(owner)).endMetadata();
         }
         return pod.build();
     }

@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kube4j.controllers.workload.TestCluster;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.MutableClock;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,14 +20,15 @@ import org.junit.jupiter.api.Test;
 
 class TtlAfterFinishedEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static TestCluster cluster;
+    private static LiveCluster cluster;
+    private static final MutableClock clock = new MutableClock(Instant.now());
     private static KubernetesClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.start();
+        cluster = LiveCluster.start(clock);
         client = cluster.client();
-        cluster.run(List.of(TtlAfterFinishedController::new));
+        cluster.run(new TtlAfterFinishedController(cluster.context()));
     }
 
     @AfterAll
@@ -53,10 +56,10 @@ class TtlAfterFinishedEndToEndTest {
 
     @Test
     void deletesFinishedJobsOnceTheirTtlHasPassed() throws Exception {
-        Instant now = cluster.clock().instant();
+        Instant now = clock.instant();
         createFinished("expired", 5, now.minusSeconds(10));
         createFinished("fresh", 3600, now.minusSeconds(10));
-        TestCluster.await(WAIT, "expired Job deleted",
+        Poll.until(WAIT, "expired Job deleted",
                 () -> client.batch().v1().jobs().inNamespace("default").withName("expired").get() == null);
         assertNotNull(client.batch().v1().jobs().inNamespace("default").withName("fresh").get());
     }

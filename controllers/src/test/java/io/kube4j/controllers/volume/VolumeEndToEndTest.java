@@ -9,9 +9,11 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kube4j.controllers.endpoints.LiveCluster;
+import io.kube4j.controllers.testing.LiveCluster;
+import io.kube4j.controllers.testing.Poll;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** The default class appears; a claim used by a scheduled pod gets a local-path volume on its node; Delete reclaims it. */
@@ -24,8 +26,8 @@ class VolumeEndToEndTest {
             KubernetesClient client = cluster.client();
             cluster.run(new DefaultStorageClassController(cluster.context()), new PersistentVolumeController(cluster.context()),
                     new LocalPathProvisioner(cluster.context(), new LocalPathSettings("/data/volumes")));
-            StorageClass localPath = LiveCluster.poll("the local-path class", TIMEOUT,
-                    () -> client.storage().v1().storageClasses().withName("local-path").get());
+            StorageClass localPath = Poll.until(TIMEOUT, "the local-path class",
+                    () -> client.storage().v1().storageClasses().withName("local-path").get(), Objects::nonNull);
             assertEquals("WaitForFirstConsumer", localPath.getVolumeBindingMode());
             assertEquals("true", localPath.getMetadata().getAnnotations().get(Claims.IS_DEFAULT_CLASS));
 
@@ -42,17 +44,17 @@ class VolumeEndToEndTest {
                     .addNewVolume().withName("v").withNewPersistentVolumeClaim().withClaimName("data")
                     .endPersistentVolumeClaim().endVolume().endSpec().build()).create();
 
-            PersistentVolumeClaim bound = LiveCluster.poll("the claim bound", TIMEOUT, () -> {
+            PersistentVolumeClaim bound = Poll.until(TIMEOUT, "the claim bound", () -> {
                 PersistentVolumeClaim c = client.persistentVolumeClaims().inNamespace("default").withName("data").get();
                 return "Bound".equals(c.getStatus().getPhase()) ? c : null;
-            });
+            }, Objects::nonNull);
             String pvName = "pvc-" + claim.getMetadata().getUid();
             assertEquals(pvName, bound.getSpec().getVolumeName());
             assertEquals(new Quantity("2Gi"), bound.getStatus().getCapacity().get("storage"));
-            PersistentVolume pv = LiveCluster.poll("the volume bound", TIMEOUT, () -> {
+            PersistentVolume pv = Poll.until(TIMEOUT, "the volume bound", () -> {
                 PersistentVolume v = client.persistentVolumes().withName(pvName).get();
                 return v != null && "Bound".equals(v.getStatus().getPhase()) ? v : null;
-            });
+            }, Objects::nonNull);
             assertEquals("/data/volumes/" + pvName, pv.getSpec().getHostPath().getPath());
             assertEquals("local-path", pv.getSpec().getStorageClassName());
             assertEquals("Delete", pv.getSpec().getPersistentVolumeReclaimPolicy());
@@ -61,8 +63,8 @@ class VolumeEndToEndTest {
             assertEquals(claim.getMetadata().getUid(), pv.getSpec().getClaimRef().getUid());
 
             client.persistentVolumeClaims().inNamespace("default").withName("data").delete();
-            LiveCluster.poll("the volume deleted with its claim", TIMEOUT,
-                    () -> client.persistentVolumes().withName(pvName).get() == null ? true : null);
+            Poll.until(TIMEOUT, "the volume deleted with its claim",
+                    () -> client.persistentVolumes().withName(pvName).get() == null);
         }
     }
 }

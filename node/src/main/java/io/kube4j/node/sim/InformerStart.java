@@ -12,18 +12,14 @@ final class InformerStart {
     private InformerStart() {
     }
 
-    /**
-     * @throws IllegalStateException if the list or the watch did not start in time (a fabric8 client
-     *                               waits for a WebSocket watch unless its config says {@code onlyHttpWatches})
-     */
+    /** @throws IllegalStateException if the list or the watch did not start in time; the informer is then closed */
     static <T> void startAndSync(SharedIndexInformer<T> informer, Duration timeout, String what)
             throws InterruptedException {
         try {
             informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             informer.close();
-            throw new IllegalStateException("the " + what + " informer did not start within " + timeout
-                    + "; watches are served over HTTP (set the fabric8 Config's onlyHttpWatches)", e);
+            throw new IllegalStateException("the " + what + " informer did not start within " + timeout, e);
         } catch (ExecutionException e) {
             informer.close();
             throw new IllegalStateException("the " + what + " informer failed to start: " + e.getCause(), e.getCause());

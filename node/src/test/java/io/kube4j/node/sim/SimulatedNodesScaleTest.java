@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kube4j.apiserver.testing.TestApiServer;
+import io.kube4j.controllers.testing.Poll;
+import io.kube4j.controllers.testing.TestClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,7 @@ class SimulatedNodesScaleTest {
                 long podsStart = System.nanoTime();
                 createBoundPods(client);
                 long createdMillis = (System.nanoTime() - podsStart) / 1_000_000;
-                Poll.until(Duration.ofSeconds(120), () -> running(client), n -> n == PODS, PODS + " pods running");
+                Poll.until(Duration.ofSeconds(120), PODS + " pods running", () -> running(client), n -> n == PODS);
                 long runningMillis = (System.nanoTime() - podsStart) / 1_000_000;
                 System.out.printf("%d pods created and bound (by 16 client threads) in %d ms, all Running after %d ms%n",
                         PODS, createdMillis, runningMillis);
@@ -68,9 +70,8 @@ class SimulatedNodesScaleTest {
                             .withNewMetadata().withName(name).endMetadata()
                             .withNewSpec().addNewContainer().withName("c").withImage("nginx").endContainer().endSpec()
                             .build()).create();
-                    client.raw(client.getMasterUrl() + "api/v1/namespaces/default/pods/" + name + "/binding", "POST",
-                            new BindingBuilder().withNewMetadata().withName(name).endMetadata()
-                                    .withNewTarget().withKind("Node").withName(node).endTarget().build());
+                    client.bindings().inNamespace("default").resource(new BindingBuilder().withNewMetadata().withName(name)
+                            .endMetadata().withNewTarget().withKind("Node").withName(node).endTarget().build()).create();
                     return null;
                 }));
             }

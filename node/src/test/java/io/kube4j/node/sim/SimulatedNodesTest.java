@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kube4j.apiserver.testing.TestApiServer;
+import io.kube4j.controllers.testing.Poll;
+import io.kube4j.controllers.testing.TestClients;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.AfterAll;
@@ -67,13 +69,13 @@ class SimulatedNodesTest {
         assertEquals(40, lease.getSpec().getLeaseDurationSeconds());
         assertEquals(node.getMetadata().getUid(), lease.getMetadata().getOwnerReferences().get(0).getUid());
         ZonedDateTime first = lease.getSpec().getRenewTime();
-        Poll.until(WAIT, () -> lease("sim-1").getSpec().getRenewTime(), t -> t.isAfter(first), "sim-1 lease renewal");
+        Poll.until(WAIT, "sim-1 lease renewal", () -> lease("sim-1").getSpec().getRenewTime(), t -> t.isAfter(first));
     }
 
     @Test
     void aBoundPodRunsWithAnAddressFromItsNodesPodCidr() throws Exception {
         create(pod("web", "Always"), "sim-1");
-        Pod running = Poll.until(WAIT, () -> get("web"), p -> "Running".equals(p.getStatus().getPhase()), "web running");
+        Pod running = Poll.until(WAIT, "web running", () -> get("web"), p -> "Running".equals(p.getStatus().getPhase()));
         assertTrue(running.getStatus().getPodIP().startsWith("10.244.1."), running.getStatus().getPodIP());
         assertEquals("172.16.0.2", running.getStatus().getHostIP());
         assertNotNull(running.getStatus().getStartTime());
@@ -96,19 +98,19 @@ class SimulatedNodesTest {
         create(pod("job-ok", "Never"), "sim-0");
         create(new PodBuilder(pod("job-bad", "OnFailure")).editMetadata()
                 .addToAnnotations(SimulatedPods.EXIT_CODE, "3").endMetadata().build(), "sim-2");
-        Pod ok = Poll.until(WAIT, () -> get("job-ok"), p -> "Succeeded".equals(p.getStatus().getPhase()), "job-ok done");
+        Pod ok = Poll.until(WAIT, "job-ok done", () -> get("job-ok"), p -> "Succeeded".equals(p.getStatus().getPhase()));
         assertEquals("Completed", ok.getStatus().getContainerStatuses().get(0).getState().getTerminated().getReason());
-        Pod bad = Poll.until(WAIT, () -> get("job-bad"), p -> "Failed".equals(p.getStatus().getPhase()), "job-bad failed");
+        Pod bad = Poll.until(WAIT, "job-bad failed", () -> get("job-bad"), p -> "Failed".equals(p.getStatus().getPhase()));
         assertEquals(3, bad.getStatus().getContainerStatuses().get(0).getState().getTerminated().getExitCode());
     }
 
     @Test
     void aGracefullyDeletedPodIsGoneQuickly() throws Exception {
         create(pod("doomed", "Always"), "sim-0");
-        Poll.until(WAIT, () -> get("doomed"), p -> "Running".equals(p.getStatus().getPhase()), "doomed running");
+        Poll.until(WAIT, "doomed running", () -> get("doomed"), p -> "Running".equals(p.getStatus().getPhase()));
         long start = System.nanoTime();
         client.pods().inNamespace("default").withName("doomed").withGracePeriod(30).delete();
-        Poll.until(WAIT, () -> client.pods().inNamespace("default").withName("doomed").get(), p -> p == null, "doomed gone");
+        Poll.until(WAIT, "doomed gone", () -> client.pods().inNamespace("default").withName("doomed").get(), p -> p == null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 5000, "took " + millis + " ms");
     }
@@ -125,9 +127,9 @@ class SimulatedNodesTest {
         assertFalse(sim.podUsage("default", "stranded").isPresent());
 
         sim.resume("sim-2");
-        Poll.until(WAIT, () -> lease("sim-2").getSpec().getRenewTime(), t -> t.isAfter(stoppedAt), "sim-2 renewing");
-        Pod running = Poll.until(WAIT, () -> get("stranded"), p -> "Running".equals(p.getStatus().getPhase()),
-                "stranded running after resume");
+        Poll.until(WAIT, "sim-2 renewing", () -> lease("sim-2").getSpec().getRenewTime(), t -> t.isAfter(stoppedAt));
+        Pod running = Poll.until(WAIT, "stranded running after resume", () -> get("stranded"),
+                p -> "Running".equals(p.getStatus().getPhase()));
         assertTrue(running.getStatus().getPodIP().startsWith("10.244.2."));
     }
 
@@ -137,19 +139,19 @@ class SimulatedNodesTest {
         condition(node, "Ready").setStatus("Unknown");
         condition(node, "Ready").setReason("NodeStatusUnknown");
         client.nodes().resource(node).updateStatus();
-        Poll.until(WAIT, () -> condition(client.nodes().withName("sim-0").get(), "Ready").getStatus(),
-                "True"::equals, "sim-0 Ready again");
+        Poll.until(WAIT, "sim-0 Ready again", () -> condition(client.nodes().withName("sim-0").get(), "Ready").getStatus(),
+                "True"::equals);
     }
 
     @Test
     void usageFollowsTheAnnotation() throws Exception {
         create(new PodBuilder(pod("busy", "Always")).editMetadata()
                 .addToAnnotations(SimulatedPods.CPU_USAGE, "250m").endMetadata().build(), "sim-0");
-        Poll.until(WAIT, () -> sim.podUsage("default", "busy"), u -> u.isPresent(), "busy usage");
+        Poll.until(WAIT, "busy usage", () -> sim.podUsage("default", "busy"), u -> u.isPresent());
         assertEquals(250, sim.podUsage("default", "busy").orElseThrow().cpuMillis());
         client.pods().inNamespace("default").withName("busy")
                 .edit(p -> new PodBuilder(p).editMetadata().addToAnnotations(SimulatedPods.CPU_USAGE, "1").endMetadata().build());
-        Poll.until(WAIT, () -> sim.podUsage("default", "busy").orElseThrow().cpuMillis(), c -> c == 1000, "busy usage 1 cpu");
+        Poll.until(WAIT, "busy usage 1 cpu", () -> sim.podUsage("default", "busy").orElseThrow().cpuMillis(), c -> c == 1000);
         assertTrue(sim.nodeUsage("sim-0").orElseThrow().cpuMillis() >= 1000);
     }
 
@@ -159,13 +161,12 @@ class SimulatedNodesTest {
                 .addNewContainer().withName("main").withImage("nginx").endContainer().endSpec().build();
     }
 
-    /** Creates the pod and binds it to the node through pods/binding, as the scheduler would. */
+    /** Creates the pod and binds it to the node with a Binding, as a scheduler would. */
     private static void create(Pod pod, String nodeName) {
         client.pods().inNamespace("default").resource(pod).create();
         String name = pod.getMetadata().getName();
-        client.raw(client.getMasterUrl() + "api/v1/namespaces/default/pods/" + name + "/binding", "POST",
-                new BindingBuilder().withNewMetadata().withName(name).endMetadata()
-                        .withNewTarget().withKind("Node").withApiVersion("v1").withName(nodeName).endTarget().build());
+        client.bindings().inNamespace("default").resource(new BindingBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewTarget().withKind("Node").withApiVersion("v1").withName(nodeName).endTarget().build()).create();
         assertEquals(nodeName, get(name).getSpec().getNodeName(), "bound");
     }
 

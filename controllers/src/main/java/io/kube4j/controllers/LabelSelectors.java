@@ -1,4 +1,4 @@
-package io.kube4j.controllers.replicaset;
+package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * {@code metav1.LabelSelector} matching as upstream's {@code LabelSelectorAsSelector}: a null
- * selector selects nothing, an empty one everything; matchLabels and matchExpressions are ANDed.
+ * selector selects nothing, an empty one everything (as for workload controllers, PodDisruptionBudgets
+ * and claims' volume selectors); matchLabels and matchExpressions are ANDed. Also the equality-based
+ * map selectors of Services, ReplicationControllers and nodeSelector ({@link #containsAll}).
  */
 public final class LabelSelectors {
     private LabelSelectors() {
@@ -38,7 +40,7 @@ public final class LabelSelectors {
         return true;
     }
 
-    /** Whether {@code labels} carry every label of {@code required} (a set-based "subset" match). */
+    /** Whether {@code labels} carry every label of {@code required} (a map selector; a null one requires nothing). */
     public static boolean containsAll(Map<String, String> labels, Map<String, String> required) {
         Map<String, String> have = labels == null ? Map.of() : labels;
         return required == null || required.entrySet().stream()

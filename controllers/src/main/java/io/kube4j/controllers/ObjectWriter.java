@@ -1,8 +1,11 @@
-package io.kube4j.controllers.replicaset;
+package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The writes these controllers make through the API. Failures are KubernetesClientExceptions
@@ -30,4 +33,22 @@ public interface ObjectWriter {
 
     /** The object as the server has it now, or null when it is gone. */
     <T extends HasMetadata> T fresh(T obj);
+
+    /**
+     * Writes the status {@code withStatus} puts on {@code cached}, for controllers that compute
+     * status afresh each sync: on a conflict (a cache behind the server, often behind the
+     * controller's own last write) the same status goes once more onto the latest object instead of
+     * failing the sync. Returns the stored object, or null when it is gone.
+     */
+    default <T extends HasMetadata> T updateStatusOnLatest(T cached, UnaryOperator<T> withStatus) {
+        try {
+            return updateStatus(withStatus.apply(cached));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            T latest = fresh(cached);
+            return latest == null ? null : updateStatus(withStatus.apply(latest));
+        }
+    }
 }

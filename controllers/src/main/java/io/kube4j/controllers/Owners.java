@@ -1,4 +1,4 @@
-package io.kube4j.controllers.replicaset;
+package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** ownerReferences: the controller reference a controller sets, and edits of an object's owner list. */
-public final class OwnerRefs {
-    private OwnerRefs() {
+/**
+ * ownerReferences: the controller reference a controller sets (the one owner with
+ * {@code controller: true} that manages an object), and edits of an object's owner list.
+ */
+public final class Owners {
+    private Owners() {
     }
 
     /** What a controller puts on the objects it creates or adopts: it controls them and blocks foreground deletion. */
@@ -22,11 +25,30 @@ public final class OwnerRefs {
         return of(obj).stream().filter(ref -> Boolean.TRUE.equals(ref.getController())).findFirst().orElse(null);
     }
 
+    /** The controller reference of the object if it is of {@code kind}, or null. */
+    public static OwnerReference controllerOfKind(HasMetadata obj, String kind) {
+        OwnerReference ref = controllerOf(obj);
+        return ref != null && kind.equals(ref.getKind()) ? ref : null;
+    }
+
+    /** The uid of the object's controller, or null. */
+    public static String controllerUid(HasMetadata obj) {
+        OwnerReference ref = controllerOf(obj);
+        return ref == null ? null : ref.getUid();
+    }
+
+    /** The {@code namespace/name} key of the object's controller when it is of {@code kind}: what informer handlers queue. */
+    public static List<String> controllerKeys(HasMetadata obj, String kind) {
+        OwnerReference ref = controllerOfKind(obj, kind);
+        return ref == null ? List.of() : List.of(obj.getMetadata().getNamespace() + "/" + ref.getName());
+    }
+
     public static boolean isControlledBy(HasMetadata obj, String ownerUid) {
         OwnerReference ref = controllerOf(obj);
         return ref != null && Objects.equals(ref.getUid(), ownerUid);
     }
 
+    /** All the object's owner references (none when unset). */
     public static List<OwnerReference> of(HasMetadata obj) {
         List<OwnerReference> refs = obj.getMetadata().getOwnerReferences();
         return refs == null ? List.of() : refs;

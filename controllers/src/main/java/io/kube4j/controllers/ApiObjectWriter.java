@@ -1,4 +1,4 @@
-package io.kube4j.controllers.replicaset;
+package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;

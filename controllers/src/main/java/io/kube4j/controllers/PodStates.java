@@ -1,11 +1,11 @@
-package io.kube4j.controllers.workload;
+package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The pod lifecycle facts controllers decide on, read from {@code status} as kubelets report it. */
+/** The pod lifecycle facts controllers decide on, read from {@code status} as kubelets report it (upstream's podutil). */
 public final class PodStates {
     public static final String SUCCEEDED = "Succeeded";
     public static final String FAILED = "Failed";
@@ -34,20 +34,20 @@ public final class PodStates {
         return pod.getMetadata().getDeletionTimestamp() != null;
     }
 
-    /** Neither finished nor being deleted. */
+    /** Neither finished nor being deleted: counts towards a controller's replicas. */
     public static boolean isActive(Pod pod) {
         return !isFinished(pod) && !isTerminating(pod);
     }
 
     public static boolean isReady(Pod pod) {
-        return readyCondition(pod).map(c -> "True".equals(c.getStatus())).orElse(false);
+        return condition(pod, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
     }
 
     public static boolean isRunningAndReady(Pod pod) {
         return RUNNING.equals(phase(pod)) && isReady(pod);
     }
 
-    /** Ready for at least {@code minReadySeconds} at {@code now}. */
+    /** Ready for more than {@code minReadySeconds} at {@code now} (ready is enough when that is 0). */
     public static boolean isAvailable(Pod pod, int minReadySeconds, Instant now) {
         if (!isReady(pod)) {
             return false;
@@ -56,12 +56,21 @@ public final class PodStates {
             return true;
         }
         Instant since = readySince(pod);
-        return since != null && !since.plusSeconds(minReadySeconds).isAfter(now);
+        return since != null && since.plusSeconds(minReadySeconds).isBefore(now);
     }
 
-    /** When the pod last became ready, or null if unknown. */
+    /** When the pod became ready, or null when it is not ready or the time is unknown. */
     public static Instant readySince(Pod pod) {
-        return readyCondition(pod).map(PodCondition::getLastTransitionTime).map(PodStates::instant).orElse(null);
+        return condition(pod, "Ready").filter(c -> "True".equals(c.getStatus()))
+                .map(PodCondition::getLastTransitionTime).map(PodStates::instant).orElse(null);
+    }
+
+    public static int maxContainerRestarts(Pod pod) {
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return 0;
+        }
+        return pod.getStatus().getContainerStatuses().stream()
+                .mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount()).max().orElse(0);
     }
 
     public static Optional<PodCondition> condition(Pod pod, String type) {
@@ -71,11 +80,7 @@ public final class PodStates {
         return pod.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
     }
 
-    private static Optional<PodCondition> readyCondition(Pod pod) {
-        return condition(pod, "Ready");
-    }
-
-    /** An RFC 3339 API timestamp, or null. */
+    /** An RFC 3339 API timestamp, or null when absent. */
     public static Instant instant(String timestamp) {
         return timestamp == null || timestamp.isEmpty() ? null : Instant.parse(timestamp);
     }

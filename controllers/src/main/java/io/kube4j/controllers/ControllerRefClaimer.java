@@ -1,4 +1,4 @@
-package io.kube4j.controllers.replicaset;
+package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -67,7 +67,7 @@ public final class ControllerRefClaimer<T extends HasMetadata> {
     private boolean claim(T obj) {
         String uid = controller.getMetadata().getUid();
         boolean controllerDeleting = controller.getMetadata().getDeletionTimestamp() != null;
-        OwnerReference ref = OwnerRefs.controllerOf(obj);
+        OwnerReference ref = Owners.controllerOf(obj);
         if (ref != null) {
             if (!Objects.equals(ref.getUid(), uid)) {
                 return false;
@@ -76,7 +76,7 @@ public final class ControllerRefClaimer<T extends HasMetadata> {
                 return true;
             }
             if (!controllerDeleting) {
-                writer.writeOwners(obj, OwnerRefs.removing(obj, uid));
+                writer.writeOwners(obj, Owners.removing(obj, uid));
             }
             return false;
         }
@@ -85,7 +85,7 @@ public final class ControllerRefClaimer<T extends HasMetadata> {
             return false;
         }
         checkCanAdopt();
-        writer.writeOwners(obj, OwnerRefs.adding(obj, OwnerRefs.controllerRef(controller)));
+        writer.writeOwners(obj, Owners.adding(obj, Owners.controllerRef(controller)));
         return true;
     }
 

@@ -1,0 +1,18 @@
+package io.kube4j.controllers;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/** Where a controller's events go: the cluster's Events ({@link EventRecorder}) in production, a list in tests. */
+@FunctionalInterface
+public interface EventSink {
+    /** @param type {@code Normal} or {@code Warning} */
+    void record(HasMetadata about, String type, String reason, String message);
+
+    default void normal(HasMetadata about, String reason, String message) {
+        record(about, "Normal", reason, message);
+    }
+
+    default void warning(HasMetadata about, String reason, String message) {
+        record(about, "Warning", reason, message);
+    }
+}
