@@ -98,6 +98,13 @@ public final class Kubectl {
         return run(all.toArray(String[]::new)).ok().json();
     }
 
+    /** The pods {@code kubectl get pods ARGS -o json} lists (ARGS: namespace, selectors...). */
+    PodList pods(String... args) {
+        List<String> all = new ArrayList<>(List.of("pods"));
+        all.addAll(List.of(args));
+        return PodList.of(getJson(all.toArray(String[]::new)));
+    }
+
     /** Starts kubectl without waiting (for {@code get -w}); the caller reads and destroys it. */
     public Process start(String... args) throws IOException {
         return new ProcessBuilder(command(args)).redirectErrorStream(true).start();
