@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ class DeploymentWorkflowTest {
         String ns = "deploy-create";
         rolledOutWeb(ns, 3);
 
-        String row = kubectl.run("get", "deployment", "web", "-n", ns).ok().stdout().lines().skip(1).findFirst().orElseThrow();
+        String row = kubectl.run("get", "deployment", "web", "-n", ns).ok().firstRow();
         assertTrue(row.matches("web\\s+3/3\\s+3\\s+3\\s+\\d+s"), row);
         PodList pods = awaitWebPods(ns, 3);
         JsonNode replicaSet = replicaSets(ns).path(0);
@@ -103,7 +102,7 @@ class DeploymentWorkflowTest {
         assertEquals(2, kubectl.getJson("deployment", "web", "-n", ns).path("spec").path("replicas").asInt());
         awaitWebPods(ns, 2);
         assertRolledOut(ns);
-        String row = kubectl.run("get", "deployment", "web", "-n", ns).ok().stdout().lines().skip(1).findFirst().orElseThrow();
+        String row = kubectl.run("get", "deployment", "web", "-n", ns).ok().firstRow();
         assertTrue(row.matches("web\\s+2/2\\s+2\\s+2\\s+\\d+s"), row);
     }
 
@@ -166,8 +165,8 @@ class DeploymentWorkflowTest {
         JsonNode paused = Await.until("web reports it is paused", TIMEOUT,
                 () -> kubectl.getJson("deployment", "web", "-n", ns),
                 d -> d.path("status").path("observedGeneration").asLong() == d.path("metadata").path("generation").asLong()
-                        && "DeploymentPaused".equals(condition(d, "Progressing").path("reason").asText()));
-        assertEquals("Unknown", condition(paused, "Progressing").path("status").asText());
+                        && "DeploymentPaused".equals(Conditions.of(d, "Progressing").path("reason").asText()));
+        assertEquals("Unknown", Conditions.of(paused, "Progressing").path("status").asText());
         assertEquals(1, replicaSets(ns).size(), "a paused deployment creates no ReplicaSet for its new template");
         assertEquals(Set.of("nginx:1.25"), awaitWebPods(ns, 2).images());
 
@@ -196,14 +195,6 @@ class DeploymentWorkflowTest {
         return names;
     }
 
-    private static JsonNode condition(JsonNode object, String type) {
-        for (JsonNode condition : object.path("status").path("conditions")) {
-            if (type.equals(condition.path("type").asText())) {
-                return condition;
-            }
-        }
-        return MissingNode.getInstance();
-    }
 
     @Test
     void recreateStopsEveryOldPodBeforeStartingNewOnes() {

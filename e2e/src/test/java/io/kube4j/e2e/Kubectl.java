@@ -42,6 +42,12 @@ public final class Kubectl {
             return this;
         }
 
+        /** The first row of the table kubectl printed: the line after the header. */
+        public String firstRow() {
+            return stdout.lines().skip(1).findFirst()
+                    .orElseThrow(() -> new AssertionError("kubectl printed no rows: " + stdout + stderr));
+        }
+
         /** Stdout parsed as JSON (after {@code -o json}). */
         public JsonNode json() {
             try {

@@ -68,12 +68,12 @@ class NodeFailureTest {
         try {
             JsonNode node = Await.until("sim-2 Ready Unknown and tainted unreachable:NoExecute", NOT_READY_WITHIN,
                     () -> kubectl.getJson("node", "sim-2"),
-                    n -> "Unknown".equals(readyCondition(n).path("status").asText()) && taints(n).contains(UNREACHABLE + ":NoExecute"));
-            JsonNode ready = readyCondition(node);
+                    n -> "Unknown".equals(Conditions.of(n, "Ready").path("status").asText()) && taints(n).contains(UNREACHABLE + ":NoExecute"));
+            JsonNode ready = Conditions.of(node, "Ready");
             assertEquals("NodeStatusUnknown", ready.path("reason").asText(), ready::toString);
             assertEquals("Kubelet stopped posting node status.", ready.path("message").asText(), ready::toString);
             assertTrue(taints(node).contains(UNREACHABLE + ":NoSchedule"), node.path("spec")::toString);
-            String row = kubectl.run("get", "node", "sim-2").ok().stdout().lines().skip(1).findFirst().orElseThrow();
+            String row = kubectl.run("get", "node", "sim-2").ok().firstRow();
             assertTrue(row.matches("sim-2\\s+NotReady\\s+.*"), row);
 
             // the fast pods on sim-2 are evicted after 2 s and replaced elsewhere
@@ -103,8 +103,8 @@ class NodeFailureTest {
         }
 
         JsonNode back = Await.until("sim-2 Ready again without taints", TIMEOUT, () -> kubectl.getJson("node", "sim-2"),
-                n -> "True".equals(readyCondition(n).path("status").asText()) && taints(n).isEmpty());
-        assertEquals("True", readyCondition(back).path("status").asText());
+                n -> "True".equals(Conditions.of(n, "Ready").path("status").asText()) && taints(n).isEmpty());
+        assertEquals("True", Conditions.of(back, "Ready").path("status").asText());
         // the evicted pods, left Terminating while the node was away, are finished off by the returning node
         Await.until("evicted fast pods gone", TIMEOUT, () -> kubectl.pods("-n", ns, "-l", "app=fast"),
                 p -> p.size() == 6 && p.names().stream().noneMatch(fastOnSim2::contains));
@@ -112,14 +112,6 @@ class NodeFailureTest {
                 p -> p.ready().size() == 3 && p.names().containsAll(patientOnSim2));
     }
 
-    private static JsonNode readyCondition(JsonNode node) {
-        for (JsonNode condition : node.path("status").path("conditions")) {
-            if ("Ready".equals(condition.path("type").asText())) {
-                return condition;
-            }
-        }
-        throw new AssertionError("node without a Ready condition: " + node);
-    }
 
     /** The node's taints as {@code key:effect}. */
     private static List<String> taints(JsonNode node) {

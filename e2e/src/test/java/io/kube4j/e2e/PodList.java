@@ -84,12 +84,7 @@ record PodList(List<JsonNode> items) {
 
     /** The status of the pod's condition {@code type}, or "" when it has none. */
     static String condition(JsonNode pod, String type) {
-        for (JsonNode condition : pod.path("status").path("conditions")) {
-            if (type.equals(condition.path("type").asText())) {
-                return condition.path("status").asText();
-            }
-        }
-        return "";
+        return Conditions.of(pod, type).path("status").asText();
     }
 
     /** One line per pod (name, phase, readiness, node, deleting or not), for failure messages. */

@@ -53,9 +53,9 @@ class SchedulingTest {
         JsonNode pod = kubectl.getJson("pod", "huge", "-n", ns);
         assertEquals("Pending", PodList.phase(pod));
         assertEquals("", PodList.nodeName(pod));
-        JsonNode scheduled = pod.path("status").path("conditions").path(0);
-        assertEquals("PodScheduled/False/Unschedulable", scheduled.path("type").asText() + "/"
-                + scheduled.path("status").asText() + "/" + scheduled.path("reason").asText(), pod.toString());
+        JsonNode scheduled = Conditions.of(pod, "PodScheduled");
+        assertEquals("False/Unschedulable", scheduled.path("status").asText() + "/" + scheduled.path("reason").asText(),
+                pod.toString());
         String described = kubectl.run("describe", "pod", "huge", "-n", ns).ok().stdout();
         assertTrue(described.matches("(?s).*Warning\\s+FailedScheduling\\s+\\S+\\s+default-scheduler\\s+"
                 + "0/3 nodes are available: 3 Insufficient cpu\\..*"), described);
@@ -184,7 +184,7 @@ class SchedulingTest {
             assertFalse(out.contains(agentOnSim1), out);
             assertEquals("Warning: ignoring DaemonSet-managed Pods: " + ns + "/" + agentOnSim1 + "\n", drained.stderr());
 
-            String row = kubectl.run("get", "node", "sim-1").ok().stdout().lines().skip(1).findFirst().orElseThrow();
+            String row = kubectl.run("get", "node", "sim-1").ok().firstRow();
             assertTrue(row.matches("sim-1\\s+Ready,SchedulingDisabled\\s+.*"), row);
             assertTrue(kubectl.getJson("node", "sim-1").path("spec").path("unschedulable").asBoolean());
             PodList moved = Await.until("6 ready web pods off sim-1", TIMEOUT, () -> kubectl.pods("-n", ns, "-l", "app=web"),
@@ -197,7 +197,7 @@ class SchedulingTest {
             assertEquals("node/sim-1 uncordoned\n", kubectl.run("uncordon", "sim-1").ok().stdout());
         }
         assertFalse(kubectl.getJson("node", "sim-1").path("spec").path("unschedulable").asBoolean());
-        String row = kubectl.run("get", "node", "sim-1").ok().stdout().lines().skip(1).findFirst().orElseThrow();
+        String row = kubectl.run("get", "node", "sim-1").ok().firstRow();
         assertTrue(row.matches("sim-1\\s+Ready\\s+.*"), row);
     }
 }

@@ -60,7 +60,7 @@ class WorkloadsTest {
         PodList pods = kubectl.pods("-n", ns, "-l", "app=agent");
         assertEquals(3, pods.ready().size(), pods::toString);
         assertEquals(Set.of("sim-0", "sim-1", "sim-2"), pods.nodes());
-        String row = kubectl.run("get", "daemonset", "agent", "-n", ns).ok().stdout().lines().skip(1).findFirst().orElseThrow();
+        String row = kubectl.run("get", "daemonset", "agent", "-n", ns).ok().firstRow();
         assertTrue(row.matches("agent\\s+3\\s+3\\s+3\\s+3\\s+3\\s+<none>\\s+\\d+s"), row);
 
         // a node without a kubelet: its daemon pod is created and bound, but nothing runs it
@@ -179,7 +179,7 @@ class WorkloadsTest {
         JsonNode status = kubectl.getJson("job", "batch", "-n", ns).path("status");
         assertEquals(3, status.path("succeeded").asInt(), status::toString);
         assertEquals(0, status.path("active").asInt(), status::toString);
-        String row = kubectl.run("get", "job", "batch", "-n", ns).ok().stdout().lines().skip(1).findFirst().orElseThrow();
+        String row = kubectl.run("get", "job", "batch", "-n", ns).ok().firstRow();
         assertTrue(row.matches("batch\\s+Complete\\s+3/3\\s+\\S+\\s+\\S+"), row);
         PodList pods = kubectl.pods("-n", ns, "-l", "batch.kubernetes.io/job-name=batch");
         assertEquals(3, pods.size(), pods::toString);
@@ -224,7 +224,7 @@ class WorkloadsTest {
                 s -> s.has("lastScheduleTime") && s.has("lastSuccessfulTime"));
         long lastScheduled = Instant.parse(status.path("lastScheduleTime").asText()).getEpochSecond() / 60;
         kubectl.run("get", "job", "tick-" + lastScheduled, "-n", CRON_NS).ok();
-        String row = kubectl.run("get", "cronjob", "tick", "-n", CRON_NS).ok().stdout().lines().skip(1).findFirst().orElseThrow();
+        String row = kubectl.run("get", "cronjob", "tick", "-n", CRON_NS).ok().firstRow();
         assertTrue(row.matches("tick\\s+\\*/1 \\* \\* \\* \\*\\s+<none>\\s+False\\s+\\d+\\s+\\d+s\\s+\\S+"), row);
     }
 }
