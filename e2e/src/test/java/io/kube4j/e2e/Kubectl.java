@@ -42,6 +42,12 @@ public final class Kubectl {
             return this;
         }
 
+        /** The first row of the table kubectl printed: the line after the header. */
+        public String firstRow() {
+            return stdout.lines().skip(1).findFirst()
+                    .orElseThrow(() -> new AssertionError("kubectl printed no rows: " + stdout + stderr));
+        }
+
         /** Stdout parsed as JSON (after {@code -o json}). */
         public JsonNode json() {
             try {
@@ -96,6 +102,13 @@ public final class Kubectl {
         all.addAll(List.of(args));
         all.addAll(List.of("-o", "json"));
         return run(all.toArray(String[]::new)).ok().json();
+    }
+
+    /** The pods {@code kubectl get pods ARGS -o json} lists (ARGS: namespace, selectors...). */
+    PodList pods(String... args) {
+        List<String> all = new ArrayList<>(List.of("pods"));
+        all.addAll(List.of(args));
+        return PodList.of(getJson(all.toArray(String[]::new)));
     }
 
     /** Starts kubectl without waiting (for {@code get -w}); the caller reads and destroys it. */
