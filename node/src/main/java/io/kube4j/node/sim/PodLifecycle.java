@@ -154,53 +154,62 @@ final class PodLifecycle implements AutoCloseable {
                 }
                 return;
             }
-            if (!perform(step.action(), pod, node, record, now)) {
+            pod = perform(step.action(), pod, node, record, now);
+            if (pod == null) {
                 return;
             }
             now = Instant.now();
         }
     }
 
-    /** One step's writes; false when the pod is being deleted for good, so nothing follows. */
-    private boolean perform(PodPlan.Action action, Pod pod, SimulatedNode node, PodRecord record, Instant now)
+    /** One step's writes; returns the pod as written, or null when nothing follows (deleted for good). */
+    private Pod perform(PodPlan.Action action, Pod pod, SimulatedNode node, PodRecord record, Instant now)
             throws Exception {
         switch (action) {
             case REPORT_CREATING -> {
-                writeStatus(pod, PodStatuses.creating(pod, node, now));
+                Pod written = writeStatus(pod, PodStatuses.creating(pod, node, now));
                 record.advance(PodStage.CREATING, now);
+                return written;
             }
-            case START -> start(pod, node, record, now);
+            case START -> {
+                return start(pod, node, record, now);
+            }
+            case REPORT_READY -> {
+                return writeStatus(pod, PodStatuses.running(pod, node, record.podIp() != null
+                        ? record.podIp() : pod.getStatus().getPodIP(), record.since()));
+            }
             case FINISH -> {
-                writeStatus(pod, PodStatuses.terminated(pod, node, PodPlan.exitCode(pod), record.since(), now));
+                Pod written = writeStatus(pod, PodStatuses.terminated(pod, node, PodPlan.exitCode(pod), record.since(), now));
                 releaseIp(record, node);
                 record.advance(PodStage.TERMINATED, now);
+                return written;
             }
             case STOP_AND_DELETE -> {
                 Pod stopped = writeStatus(pod, PodStatuses.terminated(pod, node, 0, record.since(), now));
                 releaseIp(record, node);
                 record.advance(PodStage.TERMINATED, now);
                 delete(stopped);
-                return false;
+                return null;
             }
             case DELETE -> {
                 delete(pod);
-                return false;
+                return null;
             }
-            case NONE -> {
-                return false;
+            default -> {
+                return null;
             }
         }
-        return true;
     }
 
-    private void start(Pod pod, SimulatedNode node, PodRecord record, Instant now) throws Exception {
+    private Pod start(Pod pod, SimulatedNode node, PodRecord record, Instant now) throws Exception {
         boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
         String ip = hostNetwork ? node.internalIp() : node.podIps().allocate();
         if (ip == null) {
             throw new IllegalStateException("no free IP in pod CIDR " + node.podCidr() + " of node " + node.name());
         }
+        Pod written;
         try {
-            writeStatus(pod, PodStatuses.running(pod, node, ip, now));
+            written = writeStatus(pod, PodStatuses.running(pod, node, ip, now));
         } catch (Exception e) {
             if (!hostNetwork) {
                 node.podIps().release(ip);
@@ -209,6 +218,7 @@ final class PodLifecycle implements AutoCloseable {
         }
         record.podIp(hostNetwork ? null : ip);
         record.advance(PodStage.RUNNING, now);
+        return written;
     }
 
     private Pod writeStatus(Pod pod, PodStatus status) throws Exception {

@@ -20,6 +20,12 @@ final class PodPlan {
         REPORT_CREATING,
         /** Give the pod its address and post it Running. */
         START,
+        /**
+         * Post the Running status again: the pod runs but its Ready condition was turned off by
+         * someone else (the node lifecycle controller while the node was unreachable), and a
+         * kubelet's status sync reports the truth.
+         */
+        REPORT_READY,
         /** Post the containers exited (run to completion). */
         FINISH,
         /** Post the containers stopped, then delete the pod for good (its deletion was requested). */
@@ -84,8 +90,8 @@ final class PodPlan {
         return switch (record.stage()) {
             case NEW -> new Step(startDelay.isZero() ? Action.START : Action.REPORT_CREATING, now);
             case CREATING -> new Step(Action.START, record.since().plus(startDelay));
-            case RUNNING -> runsToCompletion(pod)
-                    ? new Step(Action.FINISH, record.since().plus(runDuration(pod)))
+            case RUNNING -> !reportedReady(pod) ? new Step(Action.REPORT_READY, now)
+                    : runsToCompletion(pod) ? new Step(Action.FINISH, record.since().plus(runDuration(pod)))
                     : Step.NONE;
             case TERMINATED -> Step.NONE;
         };
@@ -99,6 +105,14 @@ final class PodPlan {
         }
         Duration graceTime = Duration.ofSeconds(grace);
         return graceTime.compareTo(stopDelay) < 0 ? graceTime : stopDelay;
+    }
+
+    private static boolean reportedReady(Pod pod) {
+        if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
+            return false;
+        }
+        return pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     static boolean runsToCompletion(Pod pod) {

@@ -38,18 +38,32 @@ class PodPlanTest {
         assertEquals(new Step(Action.START, T0), immediate.next(pod, PodPlan.adopt(pod, T0), T0));
     }
 
+    /** A pod as the kubelet reported it Running: Ready=True. */
+    static PodBuilder running(String restartPolicy) {
+        return pod(restartPolicy).editStatus().withPhase("Running")
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus();
+    }
+
     @Test
     void alwaysRestartingPodsRunUntilDeleted() {
-        Pod pod = pod("Always").build();
+        Pod pod = running("Always").build();
         PodRecord record = new PodRecord(PodStage.RUNNING, T0);
         assertEquals(Step.NONE, plan.next(pod, record, T0.plusSeconds(3600)));
     }
 
     @Test
+    void aRunningPodMarkedNotReadyBySomeoneElseIsReportedReadyAgain() {
+        Pod notReady = pod("Always").editStatus().withPhase("Running")
+                .addNewCondition().withType("Ready").withStatus("False").withReason("NodeStatusUnknown").endCondition()
+                .endStatus().build();
+        assertEquals(new Step(Action.REPORT_READY, T0), plan.next(notReady, new PodRecord(PodStage.RUNNING, T0), T0));
+    }
+
+    @Test
     void runToCompletionPodsFinishAfterTheirAnnotatedRunTime() {
         PodRecord record = new PodRecord(PodStage.RUNNING, T0);
-        assertEquals(new Step(Action.FINISH, T0.plusSeconds(1)), plan.next(pod("Never").build(), record, T0));
-        Pod annotated = pod("OnFailure").editMetadata().addToAnnotations(SimulatedPods.RUN_SECONDS, "2.5")
+        assertEquals(new Step(Action.FINISH, T0.plusSeconds(1)), plan.next(running("Never").build(), record, T0));
+        Pod annotated = running("OnFailure").editMetadata().addToAnnotations(SimulatedPods.RUN_SECONDS, "2.5")
                 .endMetadata().build();
         assertEquals(new Step(Action.FINISH, T0.plusMillis(2500)), plan.next(annotated, record, T0));
         record.advance(PodStage.TERMINATED, T0.plusSeconds(3));
@@ -86,7 +100,7 @@ class PodPlanTest {
 
     @Test
     void aPodFoundRunningIsAdoptedWithItsAddressAndStartTime() {
-        Pod running = pod("Never").editStatus().withPhase("Running").withPodIP("10.244.1.7")
+        Pod running = running("Never").editStatus().withPodIP("10.244.1.7")
                 .addNewContainerStatus().withName("c").withNewState().withNewRunning("2025-01-01T00:00:05Z")
                 .endState().endContainerStatus().endStatus().build();
         PodRecord record = PodPlan.adopt(running, T0.plusSeconds(60));
