@@ -5,10 +5,11 @@ import java.time.Duration;
 
 /**
  * What one phase cost: its wall time, the CPU time the server and this benchmark process used
- * meanwhile (both share the machine's cores), and the server's memory at its end.
+ * meanwhile (both share the machine's cores), and at its end the server's memory and how many
+ * simulated nodes were still Ready (heartbeats that fall behind make nodes NotReady).
  */
 record PhaseCost(String phase, double wallSeconds, double serverCpuSeconds, double benchCpuSeconds,
-                 ProcessMemory serverMemory) {
+                 ProcessMemory serverMemory, int readyNodes) {
 
     /** Started when a phase starts; {@link #stop} reads the counters again. */
     static final class Meter {
@@ -28,7 +29,7 @@ record PhaseCost(String phase, double wallSeconds, double serverCpuSeconds, doub
             Duration server = cpu(ProcessHandle.of(cluster.pid())
                     .orElseThrow(() -> new IllegalStateException("kube4j server exited during " + phase)));
             return new PhaseCost(phase, wall, seconds(server.minus(serverCpu)),
-                    seconds(cpu(ProcessHandle.current()).minus(benchCpu)), cluster.memory());
+                    seconds(cpu(ProcessHandle.current()).minus(benchCpu)), cluster.memory(), cluster.readyNodes());
         }
 
         private static Duration cpu(ProcessHandle process) {

@@ -1,6 +1,5 @@
 package io.kube4j.bench.sched;
 
-import io.kube4j.bench.Report;
 import io.kube4j.bench.sched.SchedulerBenchSettings.Phase;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -34,15 +33,17 @@ public final class SchedulerBenchmark {
         SchedulerBenchSettings settings = SchedulerBenchSettings.parse(args);
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         BenchResults results = new BenchResults();
+        SchedulerReport report = new SchedulerReport(System.out, settings);
+        report.header(loadAtStart);
         if (settings.runs(Phase.SCHEDULING) || settings.runs(Phase.BINDING)) {
             schedulingCluster(settings, results);
+            report.schedulingSections(results);
         }
         if (settings.runs(Phase.CHURN)) {
             churnCluster(settings, results);
+            report.churnSection(results);
         }
-        new SchedulerReport(System.out, settings).print(results, loadAtStart);
-        new Report(System.out).remarks("Failures", results.failures);
-        System.out.flush();
+        report.footer(results);
         System.exit(results.failures.isEmpty() ? 0 : 1);
     }
 

@@ -14,7 +14,8 @@ final class SchedulerReport {
         this.settings = settings;
     }
 
-    void print(BenchResults results, double loadAtStart) {
+    /** What ran where; printed first. */
+    void header(double loadAtStart) {
         out.printf("%n## kube4j scheduler benchmark%n%n");
         out.printf("- kube4j: `kube4j server --simulated-nodes N --cluster-cidr %s` in its own JVM"
                 + " (-XX:+UseSerialGC -Xss512k, as ./kube4j runs it), SQLite store: API server, scheduler,"
@@ -23,14 +24,30 @@ final class SchedulerReport {
                 + " own connection, plus one connection for the pod watch%n", settings.clients());
         out.printf("- machine: %d CPUs shared by server and benchmark, load average %.2f at start, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAtStart, Runtime.version());
+        out.flush();
+    }
+
+    /** The SchedulingBasic and binding-ceiling tables, as soon as that cluster is done. */
+    void schedulingSections(BenchResults results) {
         if (results.scheduling != null || results.binding != null) {
             scheduling(results);
         }
+        out.flush();
+    }
+
+    void churnSection(BenchResults results) {
         if (results.churn != null) {
             churn(results);
         }
+        out.flush();
+    }
+
+    /** CPU and memory of every phase, then the failures. */
+    void footer(BenchResults results) {
         costs(results);
         new Report(out).memory("kube4j", results.memory);
+        new Report(out).remarks("Failures", results.failures);
+        out.flush();
     }
 
     private void scheduling(BenchResults results) {
@@ -93,11 +110,11 @@ final class SchedulerReport {
 
     private void costs(BenchResults results) {
         out.printf("%n### Server CPU per phase%n%n");
-        out.println("| phase | wall (s) | server CPU (s) | server cores busy | benchmark CPU (s) |");
-        out.println("|---|---:|---:|---:|---:|");
+        out.println("| phase | wall (s) | server CPU (s) | server cores busy | benchmark CPU (s) | nodes Ready at end |");
+        out.println("|---|---:|---:|---:|---:|---:|");
         for (PhaseCost cost : results.costs) {
-            out.printf("| %s | %,.1f | %,.1f | %.2f | %,.1f |%n", cost.phase(), cost.wallSeconds(),
-                    cost.serverCpuSeconds(), cost.serverCores(), cost.benchCpuSeconds());
+            out.printf("| %s | %,.1f | %,.1f | %.2f | %,.1f | %,d |%n", cost.phase(), cost.wallSeconds(),
+                    cost.serverCpuSeconds(), cost.serverCores(), cost.benchCpuSeconds(), cost.readyNodes());
         }
     }
 

@@ -21,11 +21,13 @@ final class SimulatedCluster implements AutoCloseable {
     private static final long POLL_MILLIS = 2000;
 
     private final Kube4jTarget server;
+    private final ApiClient probe;
     private final int nodes;
     private final double readySeconds;
 
-    private SimulatedCluster(Kube4jTarget server, int nodes, double readySeconds) {
+    private SimulatedCluster(Kube4jTarget server, ApiClient probe, int nodes, double readySeconds) {
         this.server = server;
+        this.probe = probe;
         this.nodes = nodes;
         this.readySeconds = readySeconds;
     }
@@ -34,10 +36,12 @@ final class SimulatedCluster implements AutoCloseable {
         long started = System.nanoTime();
         Kube4jTarget server = Kube4jTarget.start(jar, List.of("--simulated-nodes", Integer.toString(nodes),
                 "--cluster-cidr", CLUSTER_CIDR), timeout);
-        try (ApiClient client = server.connect()) {
-            awaitReadyNodes(client, nodes, started + timeout.toNanos());
-            return new SimulatedCluster(server, nodes, (System.nanoTime() - started) / 1e9);
+        ApiClient probe = server.connect();
+        try {
+            awaitReadyNodes(probe, nodes, started + timeout.toNanos());
+            return new SimulatedCluster(server, probe, nodes, (System.nanoTime() - started) / 1e9);
         } catch (RuntimeException e) {
+            probe.close();
             server.close();
             throw e;
         }
@@ -105,6 +109,11 @@ final class SimulatedCluster implements AutoCloseable {
         return readySeconds;
     }
 
+    /** Nodes whose Ready condition is True now (a node that stopped heartbeating loses it after 40 s). */
+    int readyNodes() {
+        return readyNodes(probe);
+    }
+
     ProcessMemory memory() {
         return server.serverMemory().orElseThrow();
     }
@@ -115,6 +124,7 @@ final class SimulatedCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        probe.close();
         server.close();
     }
 }
