@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * The few Kubernetes REST calls the workloads make, sending and receiving raw JSON bytes so that
  * the client adds as little work as possible to what is measured. One instance per connection.
  */
-final class ApiClient implements AutoCloseable {
+public final class ApiClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -24,11 +24,11 @@ final class ApiClient implements AutoCloseable {
     }
 
     /** A response body with its content type. */
-    record Body(String contentType, byte[] bytes) {
+    public record Body(String contentType, byte[] bytes) {
     }
 
     /** POSTs {@code json} to a collection, e.g. {@code /api/v1/namespaces/ns/configmaps}. */
-    void create(String collectionPath, byte[] json) {
+    public void create(String collectionPath, byte[] json) {
         send(request(collectionPath).POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .header("Content-Type", "application/json").build());
     }
@@ -39,13 +39,25 @@ final class ApiClient implements AutoCloseable {
                 .header("Content-Type", "application/json").build());
     }
 
-    Body get(String path, String accept) {
+    /** PATCHes an object with a body of {@code contentType}, e.g. application/strategic-merge-patch+json. */
+    public void patch(String objectPath, String contentType, byte[] json) {
+        send(request(objectPath).method("PATCH", HttpRequest.BodyPublishers.ofByteArray(json))
+                .header("Content-Type", contentType).build());
+    }
+
+    /** DELETEs an object, sending {@code deleteOptions} (a DeleteOptions JSON) as kubectl does. */
+    public void delete(String objectPath, byte[] deleteOptions) {
+        send(request(objectPath).method("DELETE", HttpRequest.BodyPublishers.ofByteArray(deleteOptions))
+                .header("Content-Type", "application/json").build());
+    }
+
+    public Body get(String path, String accept) {
         HttpResponse<byte[]> response = send(request(path).GET().header("Accept", accept).build());
         return new Body(response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
     /** The resourceVersion of a collection (what a watch starts after). */
-    String collectionResourceVersion(String collectionPath) {
+    public String collectionResourceVersion(String collectionPath) {
         byte[] list = get(collectionPath + "?limit=1", "application/json").bytes();
         try {
             return JSON.readTree(list).path("metadata").path("resourceVersion").asText();

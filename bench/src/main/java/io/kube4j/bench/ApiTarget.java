@@ -3,7 +3,7 @@ package io.kube4j.bench;
 import java.util.Optional;
 
 /** A server under test, reached through the JDK HTTP client. */
-interface ApiTarget extends AutoCloseable {
+public interface ApiTarget extends AutoCloseable {
 
     /** Short name for the report. */
     String name();

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One client per concurrent worker, each on its own connection, as independent API clients are. */
-final class ClientPool implements AutoCloseable {
+public final class ClientPool implements AutoCloseable {
     private final List<ApiClient> clients;
 
     private ClientPool(List<ApiClient> clients) {
         this.clients = clients;
     }
 
-    static ClientPool connect(ApiTarget target, int size) {
+    public static ClientPool connect(ApiTarget target, int size) {
         List<ApiClient> clients = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             clients.add(target.connect());
@@ -19,11 +19,11 @@ final class ClientPool implements AutoCloseable {
         return new ClientPool(clients);
     }
 
-    ApiClient get(int worker) {
+    public ApiClient get(int worker) {
         return clients.get(worker);
     }
 
-    int size() {
+    public int size() {
         return clients.size();
     }
 

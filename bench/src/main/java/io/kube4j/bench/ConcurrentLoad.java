@@ -12,23 +12,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs operations 0..count-1 from a number of concurrent workers (each a thread with its own
  * client, taking the next index as soon as its previous operation returned) and times each one.
  */
-final class ConcurrentLoad {
+public final class ConcurrentLoad {
 
     /** One worker's operation on item {@code index}; a worker is used by one thread only. */
     @FunctionalInterface
-    interface Operation {
+    public interface Operation {
         void run(int index) throws Exception;
     }
 
     /** Creates the operation for one worker, typically binding a client of its own. */
     @FunctionalInterface
-    interface Worker {
+    public interface Worker {
         Operation start(int worker);
     }
 
     /** What a load achieved: operations per second over the whole run and each one's latency. */
-    record Result(int operations, long elapsedNanos, Latencies latencies) {
-        double perSecond() {
+    public record Result(int operations, long elapsedNanos, Latencies latencies) {
+        public double perSecond() {
             return operations / (elapsedNanos / 1e9);
         }
     }
@@ -36,7 +36,7 @@ final class ConcurrentLoad {
     private ConcurrentLoad() {
     }
 
-    static Result run(int count, int workers, Worker worker) {
+    public static Result run(int count, int workers, Worker worker) {
         List<Operation> operations = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             operations.add(worker.start(w));

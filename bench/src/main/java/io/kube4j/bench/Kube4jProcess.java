@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Kube4jProcess implements AutoCloseable {
     private static final String KUBECONFIG_LINE = "export KUBECONFIG=";
-    private static final long START_TIMEOUT_SECONDS = 120;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Process process;
     private final Path dataDir;
@@ -33,20 +35,26 @@ final class Kube4jProcess implements AutoCloseable {
     }
 
     static Kube4jProcess start(Path jar) throws IOException {
+        return start(jar, List.of(), START_TIMEOUT);
+    }
+
+    /** Starts {@code kube4j server} with {@code serverArgs} added, waiting up to {@code startTimeout} for it. */
+    static Kube4jProcess start(Path jar, List<String> serverArgs, Duration startTimeout) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("kube4j jar not found: " + jar + " (build it with bench/run.sh)");
         }
         Path dataDir = Files.createTempDirectory("kube4j-bench");
         Path log = dataDir.resolve("server.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xss512k", "-jar", jar.toString(), "server",
-                "--data-dir", dataDir.toString(), "--https-listen-port", Integer.toString(freePort()),
-                "--bind-address", "127.0.0.1");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xss512k", "-jar", jar.toString(),
+                "server", "--data-dir", dataDir.toString(), "--https-listen-port", Integer.toString(freePort()),
+                "--bind-address", "127.0.0.1"));
+        command.addAll(serverArgs);
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         // An interrupted benchmark must not leave the server running.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "kube4j-server-stop"));
         try {
-            return new Kube4jProcess(process, dataDir, awaitKubeconfig(process, log));
+            return new Kube4jProcess(process, dataDir, awaitKubeconfig(process, log, startTimeout));
         } catch (RuntimeException e) {
             process.destroyForcibly();
             throw e;
@@ -54,7 +62,7 @@ final class Kube4jProcess implements AutoCloseable {
     }
 
     /** Reads the server's stdout until it prints where its kubeconfig is, then keeps draining it. */
-    private static Path awaitKubeconfig(Process process, Path log) {
+    private static Path awaitKubeconfig(Process process, Path log, Duration timeout) {
         BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Path> kubeconfig = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("kube4j-stdout").start(() -> {
@@ -71,11 +79,11 @@ final class Kube4jProcess implements AutoCloseable {
             }
         });
         try {
-            return kubeconfig.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return kubeconfig.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("kube4j server not ready after " + START_TIMEOUT_SECONDS + "s; its log:\n"
+            throw new IllegalStateException("kube4j server not ready after " + timeout.toSeconds() + "s; its log:\n"
                     + tail(log), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
@@ -17,7 +18,7 @@ import javax.net.ssl.SSLContext;
  * kube4j reached like kubectl reaches it: HTTPS (HTTP/2 by ALPN) authenticated with the admin
  * client certificate of the kubeconfig the server wrote; watches stream over HTTP.
  */
-final class Kube4jTarget implements ApiTarget {
+public final class Kube4jTarget implements ApiTarget {
     private final Kube4jProcess server;
     private final URI base;
     private final SSLContext tls;
@@ -29,7 +30,15 @@ final class Kube4jTarget implements ApiTarget {
     }
 
     static Kube4jTarget start(Path jar) throws IOException {
-        Kube4jProcess server = Kube4jProcess.start(jar);
+        return connectTo(Kube4jProcess.start(jar));
+    }
+
+    /** {@code kube4j server} with {@code serverArgs} added, e.g. {@code --simulated-nodes 5000}. */
+    public static Kube4jTarget start(Path jar, List<String> serverArgs, Duration startTimeout) throws IOException {
+        return connectTo(Kube4jProcess.start(jar, serverArgs, startTimeout));
+    }
+
+    private static Kube4jTarget connectTo(Kube4jProcess server) throws IOException {
         try {
             JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(server.kubeconfig().toFile());
             JsonNode cluster = config.path("clusters").path(0).path("cluster");
@@ -73,6 +82,11 @@ final class Kube4jTarget implements ApiTarget {
     public Watch watchConfigMaps(ApiClient client, String namespace, String resourceVersion, WatchSink sink) {
         return StreamingWatch.open(client, "/api/v1/namespaces/" + namespace + "/configmaps?watch=true&allowWatchBookmarks=true"
                 + "&resourceVersion=" + resourceVersion, sink);
+    }
+
+    /** The server's process id (for its CPU time, or jcmd). */
+    public long serverPid() {
+        return server.pid();
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.kube4j.bench;
 import java.util.Arrays;
 
 /** A sorted sample of durations in nanoseconds, read as percentiles. */
-final class Latencies {
+public final class Latencies {
     private final long[] sortedNanos;
 
-    Latencies(long[] nanos) {
+    public Latencies(long[] nanos) {
         this.sortedNanos = nanos.clone();
         Arrays.sort(sortedNanos);
     }
@@ -18,12 +18,12 @@ final class Latencies {
         return new Latencies(all);
     }
 
-    int count() {
+    public int count() {
         return sortedNanos.length;
     }
 
     /** The nearest-rank percentile, in milliseconds. */
-    double percentileMillis(double percentile) {
+    public double percentileMillis(double percentile) {
         if (sortedNanos.length == 0) {
             throw new IllegalStateException("no samples");
         }

@@ -3,12 +3,12 @@ package io.kube4j.bench;
 import java.nio.charset.StandardCharsets;
 
 /** The JSON bodies the workloads send: the same bytes go to kube4j, the mock and the raw store. */
-final class Manifests {
+public final class Manifests {
 
     private Manifests() {
     }
 
-    static byte[] namespace(String name) {
+    public static byte[] namespace(String name) {
         return utf8("""
                 {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"%s"}}""".formatted(name));
     }

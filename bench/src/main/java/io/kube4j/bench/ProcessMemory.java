@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resident memory of a process as Linux reports it in /proc/PID/status (current and peak), in KiB. */
-record ProcessMemory(long residentKib, long peakResidentKib) {
+public record ProcessMemory(long residentKib, long peakResidentKib) {
 
     static ProcessMemory of(long pid) {
         try {

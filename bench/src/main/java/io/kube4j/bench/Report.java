@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Prints the figures of both targets side by side as Markdown tables, with ratios. */
-final class Report {
+public final class Report {
     private final PrintStream out;
 
-    Report(PrintStream out) {
+    public Report(PrintStream out) {
         this.out = out;
     }
 
@@ -38,7 +38,7 @@ final class Report {
                 Double.isNaN(api) ? "n/a" : ratio(api / raw.perSecond()));
     }
 
-    void memory(String target, Map<String, ProcessMemory> memory) {
+    public void memory(String target, Map<String, ProcessMemory> memory) {
         out.println();
         out.println("| " + target + " server memory after phase | RSS (MiB) | peak RSS, VmHWM (MiB) |");
         out.println("|---|---:|---:|");
@@ -46,7 +46,7 @@ final class Report {
                 m.peakResidentKib() / 1024));
     }
 
-    void remarks(String title, Iterable<String> lines) {
+    public void remarks(String title, Iterable<String> lines) {
         boolean first = true;
         for (String line : lines) {
             if (first) {

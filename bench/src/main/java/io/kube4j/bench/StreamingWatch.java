@@ -8,7 +8,7 @@ import java.util.concurrent.Flow;
  * A Kubernetes watch as kubectl and client-go do it: one long GET whose body is newline-delimited
  * JSON events, read line by line as they arrive without a thread per watch.
  */
-final class StreamingWatch implements ApiTarget.Watch, Flow.Subscriber<String> {
+public final class StreamingWatch implements ApiTarget.Watch, Flow.Subscriber<String> {
     private final ApiTarget.WatchSink sink;
     private volatile Flow.Subscription subscription;
     private volatile boolean closed;
@@ -17,7 +17,7 @@ final class StreamingWatch implements ApiTarget.Watch, Flow.Subscriber<String> {
         this.sink = sink;
     }
 
-    static StreamingWatch open(ApiClient client, String path, ApiTarget.WatchSink sink) {
+    public static StreamingWatch open(ApiClient client, String path, ApiTarget.WatchSink sink) {
         StreamingWatch watch = new StreamingWatch(sink);
         HttpRequest request = HttpRequest.newBuilder(client.uri(path)).header("Accept", "application/json").GET().build();
         client.http().sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(watch))

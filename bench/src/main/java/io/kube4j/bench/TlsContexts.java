@@ -1,18 +1,20 @@
 package io.kube4j.bench;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** SSL contexts for the JDK client built from PEM text, as found in a kubeconfig. */
 final class TlsContexts {
@@ -60,17 +62,19 @@ final class TlsContexts {
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** A PKCS#8 "PRIVATE KEY" block holding an EC or RSA key. */
-    private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
-        if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw new GeneralSecurityException("the client key is not a PKCS#8 PEM block (BEGIN PRIVATE KEY)");
+    /** A PKCS#8 "PRIVATE KEY" block or an SEC1 "EC PRIVATE KEY" block (what kube4j writes). */
+    private static PrivateKey privateKey(String pem) throws GeneralSecurityException, java.io.IOException {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object parsed = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (parsed instanceof PEMKeyPair pair) {
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+            }
+            if (parsed instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
         }
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64));
-        try {
-            return KeyFactory.getInstance("EC").generatePrivate(spec);
-        } catch (GeneralSecurityException notEc) {
-            return KeyFactory.getInstance("RSA").generatePrivate(spec);
-        }
+        throw new GeneralSecurityException("the client key is neither a PKCS#8 (BEGIN PRIVATE KEY) nor an SEC1"
+                + " (BEGIN EC PRIVATE KEY) PEM block");
     }
 }
