@@ -48,7 +48,16 @@ public final class Bootstrap {
         }, WriteOptions.DEFAULT, true, UpdateTarget.MAIN);
     }
 
+    /** Creates the object unless it exists (on every start after the first it does). */
     private static void createIfMissing(GenericRegistry registry, String ns, ObjectNode obj) {
+        try {
+            registry.get(ns, obj.path("metadata").path("name").asText());
+            return;
+        } catch (ApiException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+        }
         try {
             registry.create(ns, obj, WriteOptions.DEFAULT);
         } catch (ApiException e) {
