@@ -5,7 +5,6 @@ import io.kube4j.bench.ClientPool;
 import io.kube4j.bench.ConcurrentLoad;
 import io.kube4j.bench.Manifests;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,10 +14,11 @@ import java.util.List;
  */
 final class ChurnRun {
     static final String NAMESPACE = "churn-bench";
+    private static final String COLLECTION = "/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments";
     private static final long STATUS_POLL_MILLIS = 1000;
 
-    /** One phase: its wall time and the pods it created (create, roll) or removed (delete). */
-    record Phase(String name, int pods, PhaseCost cost) {
+    /** One phase: what it waited for, and the pods it created (create, roll) or removed (delete). */
+    record Phase(String name, String until, int pods, PhaseCost cost) {
         double podsPerSecond() {
             return pods / cost.wallSeconds();
         }
@@ -56,36 +56,43 @@ final class ChurnRun {
     }
 
     private List<Phase> phases(ResumingWatch watch) {
-        List<Phase> phases = new ArrayList<>();
-        String collection = "/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments";
+        return List.of(create(watch), roll(watch), delete(watch));
+    }
 
+    private Phase create(ResumingWatch watch) {
         PhaseCost.Meter meter = new PhaseCost.Meter(cluster);
         int createdBefore = census.created();
         Progress.log("creating %,d Deployments × %,d replicas", deployments, replicas);
-        forEachDeployment((client, name) -> client.create(collection,
+        forEachDeployment((client, name) -> client.create(COLLECTION,
                 SchedulingManifests.deployment(NAMESPACE, name, replicas)));
         awaitRolledOut("Deployments available", watch);
-        phases.add(new Phase("create", census.created() - createdBefore, meter.stop("churn: create")));
+        return new Phase("create", "all replicas available; pods = pods created", census.created() - createdBefore,
+                meter.stop("churn: create"));
+    }
 
-        meter = new PhaseCost.Meter(cluster);
-        createdBefore = census.created();
+    private Phase roll(ResumingWatch watch) {
+        PhaseCost.Meter meter = new PhaseCost.Meter(cluster);
+        int createdBefore = census.created();
         Progress.log("rolling %,d Deployments to %s", deployments, SchedulingManifests.ROLLED_IMAGE);
-        forEachDeployment((client, name) -> client.patch(collection + "/" + name,
-                "application/strategic-merge-patch+json", SchedulingManifests.imagePatch(SchedulingManifests.ROLLED_IMAGE)));
+        byte[] patch = SchedulingManifests.imagePatch(SchedulingManifests.ROLLED_IMAGE);
+        forEachDeployment((client, name) -> client.patch(COLLECTION + "/" + name,
+                "application/strategic-merge-patch+json", patch));
         awaitRolledOut("rollouts complete", watch);
-        phases.add(new Phase("roll", census.created() - createdBefore, meter.stop("churn: roll")));
+        return new Phase("roll", "every rollout complete (new image); pods = pods created",
+                census.created() - createdBefore, meter.stop("churn: roll"));
+    }
 
-        meter = new PhaseCost.Meter(cluster);
+    private Phase delete(ResumingWatch watch) {
+        PhaseCost.Meter meter = new PhaseCost.Meter(cluster);
         int liveBefore = census.live();
         Progress.log("deleting %,d Deployments (propagationPolicy Background)", deployments);
-        forEachDeployment((client, name) -> client.delete(collection + "/" + name,
+        forEachDeployment((client, name) -> client.delete(COLLECTION + "/" + name,
                 SchedulingManifests.DELETE_IN_BACKGROUND));
         Await.until("pods gone", deadline(), STATUS_POLL_MILLIS, () -> {
             watch.checkHealthy();
             return census.live() == 0 && statuses.noneLeft();
         }, () -> "%,d pods left; %s".formatted(census.live(), statuses.state()));
-        phases.add(new Phase("delete", liveBefore, meter.stop("churn: delete")));
-        return phases;
+        return new Phase("delete", "last pod gone; pods = pods removed", liveBefore, meter.stop("churn: delete"));
     }
 
     private void awaitRolledOut(String what, ResumingWatch watch) {

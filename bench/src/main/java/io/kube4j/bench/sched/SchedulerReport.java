@@ -94,18 +94,9 @@ final class SchedulerReport {
         out.println("| phase | until | wall (s) | pods | pods/s |");
         out.println("|---|---|---:|---:|---:|");
         for (ChurnRun.Phase phase : results.churn) {
-            out.printf("| %s | %s | %,.1f | %,d | %,.0f |%n", phase.name(), until(phase.name()),
+            out.printf("| %s | %s | %,.1f | %,d | %,.0f |%n", phase.name(), phase.until(),
                     phase.cost().wallSeconds(), phase.pods(), phase.podsPerSecond());
         }
-    }
-
-    private static String until(String phase) {
-        return switch (phase) {
-            case "create" -> "all replicas available; pods = pods created";
-            case "roll" -> "every rollout complete (new image); pods = pods created";
-            case "delete" -> "last pod gone; pods = pods removed";
-            default -> "";
-        };
     }
 
     private void costs(BenchResults results) {
