@@ -161,19 +161,7 @@ class WorkloadsTest {
     @Test
     void jobWithThreeCompletionsAndParallelismTwoCompletes() {
         String ns = "jobs";
-        kubectl.run("create", "namespace", ns).ok();
-        kubectl.runWithInput("""
-                apiVersion: batch/v1
-                kind: Job
-                metadata: {name: batch}
-                spec:
-                  completions: 3
-                  parallelism: 2
-                  template:
-                    spec:
-                      restartPolicy: Never
-                      containers: [{name: work, image: "busybox:1.36", command: [sh, -c, "sleep 1"]}]
-                """, "apply", "-n", ns, "-f", "-").ok();
+        applyBatchJob(ns);
         assertEquals("job.batch/batch condition met\n",
                 kubectl.run("wait", "--for=condition=complete", "job/batch", "-n", ns, "--timeout=60s").ok().stdout());
 
@@ -192,6 +180,18 @@ class WorkloadsTest {
             + "see the issue 3 note")
     void jobCreatesExactlyThePodsItNeeds() {
         String ns = "jobs-exact";
+        applyBatchJob(ns);
+        kubectl.run("wait", "--for=condition=complete", "job/batch", "-n", ns, "--timeout=60s").ok();
+        // exactly the three pods needed were created, none deleted, and the job completed once
+        List<String> reasons = Await.until("the job's events", TIMEOUT, () -> eventReasons(ns, "batch"),
+                r -> r.contains("Completed"));
+        assertEquals(3, reasons.stream().filter("SuccessfulCreate"::equals).count(), reasons::toString);
+        assertEquals(0, reasons.stream().filter("SuccessfulDelete"::equals).count(), reasons::toString);
+        assertEquals(1, reasons.stream().filter("Completed"::equals).count(), reasons::toString);
+    }
+
+    /** Creates {@code ns} with Job "batch": completions 3, parallelism 2, pods that run a second. */
+    private static void applyBatchJob(String ns) {
         kubectl.run("create", "namespace", ns).ok();
         kubectl.runWithInput("""
                 apiVersion: batch/v1
@@ -205,13 +205,6 @@ class WorkloadsTest {
                       restartPolicy: Never
                       containers: [{name: work, image: "busybox:1.36", command: [sh, -c, "sleep 1"]}]
                 """, "apply", "-n", ns, "-f", "-").ok();
-        kubectl.run("wait", "--for=condition=complete", "job/batch", "-n", ns, "--timeout=60s").ok();
-        // exactly the three pods needed were created, none deleted, and the job completed once
-        List<String> reasons = Await.until("the job's events", TIMEOUT, () -> eventReasons(ns, "batch"),
-                r -> r.contains("Completed"));
-        assertEquals(3, reasons.stream().filter("SuccessfulCreate"::equals).count(), reasons::toString);
-        assertEquals(0, reasons.stream().filter("SuccessfulDelete"::equals).count(), reasons::toString);
-        assertEquals(1, reasons.stream().filter("Completed"::equals).count(), reasons::toString);
     }
 
     /** The reasons of the events about object {@code name}, one per event row as {@code get events} lists them. */

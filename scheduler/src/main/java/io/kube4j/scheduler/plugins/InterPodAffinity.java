@@ -94,17 +94,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
 
     @Override
     public PreFilterExtensions extensions() {
-        return new PreFilterExtensions() {
-            @Override
-            public void addPod(CycleState state, PodInfo podToSchedule, PodInfo podToAdd, NodeInfo node) {
-                update(state, podToSchedule, podToAdd, node, 1);
-            }
-
-            @Override
-            public void removePod(CycleState state, PodInfo podToSchedule, PodInfo podToRemove, NodeInfo node) {
-                update(state, podToSchedule, podToRemove, node, -1);
-            }
-        };
+        return PreFilterExtensions.counting(this::update);
     }
 
     private void update(CycleState state, PodInfo pod, PodInfo other, NodeInfo node, int delta) {
