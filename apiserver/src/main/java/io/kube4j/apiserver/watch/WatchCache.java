@@ -8,7 +8,9 @@ import io.kube4j.store.RangeResult;
 import io.kube4j.store.WatchEvent;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +31,10 @@ public final class WatchCache implements AutoCloseable {
     private final KeyValueStore store;
     private final int historyCapacity;
     private final NavigableMap<String, CachedObject> objects = new ConcurrentSkipListMap<>();
-    private final ArrayDeque<CacheEvent> history = new ArrayDeque<>();
+    // Retained as the store's encoded versions: decoded trees of superseded versions cost ~5x more heap.
+    private final ArrayDeque<WatchEvent> history = new ArrayDeque<>();
+    // The newest retained version per key, so that the next event's previous version shares its bytes.
+    private final Map<String, KeyValue> newestRetained = new HashMap<>();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
@@ -119,9 +124,9 @@ public final class WatchCache implements AutoCloseable {
                     sink.accept(new CacheEvent(CacheEvent.Type.ADDED, o.key(), o.object(), null, o.modRevision()));
                 }
             } else {
-                for (CacheEvent e : history) {
-                    if (e.revision() > afterRevision && e.key().startsWith(prefix)) {
-                        sink.accept(e);
+                for (WatchEvent e : history) {
+                    if (e.revision() > afterRevision && e.kv().key().startsWith(prefix)) {
+                        sink.accept(decode(e));
                     }
                 }
             }
@@ -139,7 +144,7 @@ public final class WatchCache implements AutoCloseable {
         lock.lock();
         try {
             CacheEvent change = decoded != null ? put(decoded) : remove(event);
-            history.addLast(change);
+            history.addLast(sharingPrevious(event));
             while (history.size() > historyCapacity) {
                 oldestResumable = history.removeFirst().revision();
             }
@@ -168,6 +173,33 @@ public final class WatchCache implements AutoCloseable {
         Meta.of(last).put("resourceVersion", Long.toString(kv.modRevision()));
         return new CacheEvent(CacheEvent.Type.DELETED, kv.key(), last, prev == null ? null : prev.object(),
                 kv.modRevision());
+    }
+
+    private WatchEvent sharingPrevious(WatchEvent event) {
+        KeyValue kv = event.kv();
+        KeyValue previous = event.prevKv() == null ? null : newestRetained.get(kv.key());
+        if (event.type() == WatchEvent.Type.DELETE) {
+            newestRetained.remove(kv.key());
+        } else {
+            newestRetained.put(kv.key(), kv);
+        }
+        if (previous == null || previous.modRevision() != event.prevKv().modRevision()) {
+            return event;
+        }
+        return new WatchEvent(event.type(), kv, previous);
+    }
+
+    /** A retained change as it was delivered live. */
+    private static CacheEvent decode(WatchEvent event) {
+        KeyValue kv = event.kv();
+        ObjectNode previous = event.prevKv() == null ? null : CachedObject.of(event.prevKv()).object();
+        if (event.type() == WatchEvent.Type.DELETE) {
+            ObjectNode last = previous.deepCopy();
+            Meta.of(last).put("resourceVersion", Long.toString(kv.modRevision()));
+            return new CacheEvent(CacheEvent.Type.DELETED, kv.key(), last, previous, kv.modRevision());
+        }
+        return new CacheEvent(previous == null ? CacheEvent.Type.ADDED : CacheEvent.Type.MODIFIED, kv.key(),
+                CachedObject.of(kv).object(), previous, kv.modRevision());
     }
 
     @Override

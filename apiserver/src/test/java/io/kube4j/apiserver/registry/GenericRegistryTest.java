@@ -161,6 +161,29 @@ class GenericRegistryTest {
     }
 
     @Test
+    void resumedWatchReplaysTheSameEventsAsWereDeliveredLive() throws Exception {
+        long start = cache.revision();
+        List<CacheEvent> live = new CopyOnWriteArrayList<>();
+        try (WatchCache.Subscription ignored = registry.watch("ns", ListOptions.ALL, start, live::add)) {
+            registry.create("ns", configMap("r", "web"), WriteOptions.DEFAULT);
+            ObjectNode r = registry.get("ns", "r").deepCopy();
+            r.withObjectProperty("metadata").withObjectProperty("labels").put("app", "db");
+            registry.update("ns", "r", r, WriteOptions.DEFAULT);
+            registry.delete("ns", "r", DeleteOptions.DEFAULT);
+            cache.awaitConsistent();
+        }
+        List<CacheEvent> replayed = new ArrayList<>();
+        registry.watch("ns", ListOptions.ALL, start, replayed::add).close();
+        assertEquals(List.of("ADDED", "MODIFIED", "DELETED"), replayed.stream().map(e -> e.type().name()).toList());
+        assertEquals(live.stream().map(GenericRegistryTest::describe).toList(),
+                replayed.stream().map(GenericRegistryTest::describe).toList());
+    }
+
+    private static String describe(CacheEvent e) {
+        return e.type() + " " + e.object() + " after " + e.previous() + " @" + e.revision();
+    }
+
+    @Test
     void watchFromAnEvictedRevisionIsTooOld() {
         ObjectNode first = registry.create("ns", configMap("x0", "web"), WriteOptions.DEFAULT);
         for (int i = 1; i < 10; i++) {
