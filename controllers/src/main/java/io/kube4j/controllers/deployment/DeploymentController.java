@@ -22,7 +22,6 @@ import io.kube4j.controllers.ObjectWriter;
 import io.kube4j.controllers.Owners;
 import io.kube4j.controllers.queue.RateLimitingQueue;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,22 +104,19 @@ public final class DeploymentController extends Controller {
 
     /** The ReplicaSets of the namespace this deployment controls, after adopting and releasing by selector. */
     private List<ReplicaSet> claimReplicaSets(Deployment d) {
-        List<ReplicaSet> candidates = Informers.inNamespace(replicaSets, d.getMetadata().getNamespace());
         return new ControllerRefClaimer<ReplicaSet>(d,
                 rs -> LabelSelectors.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels()),
-                writer::writeOwners, () -> writer.fresh(d)).claim(candidates);
+                writer::writeOwners, () -> writer.fresh(d)).claim(Informers.claimable(replicaSets, d));
     }
 
     /** The deployment's pods grouped by the uid of their ReplicaSet (every ReplicaSet listed, possibly empty). */
     private Map<String, List<Pod>> podsByReplicaSet(Deployment d, List<ReplicaSet> rsList) {
         Map<String, List<Pod>> byUid = new HashMap<>();
-        rsList.forEach(rs -> byUid.put(rs.getMetadata().getUid(), new ArrayList<>()));
-        for (Pod pod : Informers.inNamespace(pods, d.getMetadata().getNamespace())) {
-            OwnerReference ref = Owners.controllerOf(pod);
-            if (ref != null && byUid.containsKey(ref.getUid())
-                    && LabelSelectors.matches(d.getSpec().getSelector(), pod.getMetadata().getLabels())) {
-                byUid.get(ref.getUid()).add(pod);
-            }
+        for (ReplicaSet rs : rsList) {
+            String uid = rs.getMetadata().getUid();
+            byUid.put(uid, Informers.controlledBy(pods, d.getMetadata().getNamespace(), uid).stream()
+                    .filter(pod -> LabelSelectors.matches(d.getSpec().getSelector(), pod.getMetadata().getLabels()))
+                    .toList());
         }
         return byUid;
     }

@@ -32,8 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Keeps {@code spec.replicas} active pods for each ReplicaSet (or ReplicationController, through
@@ -92,8 +90,7 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
         }
         ReplicaSet rs = kind.asReplicaSet(owner);
         boolean needsSync = expectations.satisfied(key);
-        List<Pod> active = Informers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
-                .filter(PodStates::isActive).toList();
+        List<Pod> active = Informers.claimable(pods, owner).stream().filter(PodStates::isActive).toList();
         List<Pod> owned = new ControllerRefClaimer<Pod>(owner,
                 pod -> LabelSelectors.matches(rs.getSpec().getSelector(), pod.getMetadata().getLabels()),
                 writer::writeOwners, () -> writer.fresh(owner)).claim(active);
@@ -189,18 +186,11 @@ public final class ReplicaSetController<T extends HasMetadata> extends Controlle
      * ReplicaSets of a Deployment), which rank how crowded each node is.
      */
     private List<Pod> relatedPods(ReplicaSet rs) {
-        OwnerReference parent = Owners.controllerOf(rs);
-        List<ReplicaSet> siblings = parent == null ? List.of(rs)
-                : Informers.inNamespace(owners, rs.getMetadata().getNamespace()).stream()
-                .filter(o -> Owners.isControlledBy(o, parent.getUid()))
-                .map(kind::asReplicaSet).toList();
-        Set<String> uids = siblings.stream().map(s -> s.getMetadata().getUid()).collect(Collectors.toSet());
-        return Informers.inNamespace(pods, rs.getMetadata().getNamespace()).stream()
-                .filter(pod -> {
-                    OwnerReference ref = Owners.controllerOf(pod);
-                    return ref != null && uids.contains(ref.getUid());
-                })
-                .toList();
+        String namespace = rs.getMetadata().getNamespace();
+        String parentUid = Owners.controllerUid(rs);
+        List<String> ownerUids = parentUid == null ? List.of(rs.getMetadata().getUid())
+                : Informers.controlledBy(owners, namespace, parentUid).stream().map(o -> o.getMetadata().getUid()).toList();
+        return ownerUids.stream().flatMap(uid -> Informers.controlledBy(pods, namespace, uid).stream()).toList();
     }
 
     /** The cached owner a pod's controller reference names, or null when it is not one of ours. */

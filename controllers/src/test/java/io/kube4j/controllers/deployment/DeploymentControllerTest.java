@@ -291,6 +291,19 @@ class DeploymentControllerTest {
     }
 
     @Test
+    void replicaSetsControlledByAnotherDeploymentAreLeftAlone() {
+        informers.seed(deployment("web", 1, template("nginx")));
+        Deployment other = deployment("other", 1, template("nginx"));
+        informers.seed(oldReplicaSet(other, "theirs", "nginx", 1, 1, 1));
+
+        controller.sync("default/web");
+
+        assertEquals(List.of(), writer.actions("owners"));
+        assertEquals(1, writer.actions("create ReplicaSet").size(), "web gets its own ReplicaSet");
+        assertTrue(Owners.isControlledBy(cached("theirs"), other.getMetadata().getUid()));
+    }
+
+    @Test
     void progressIsLookedAtAgainWhenTheDeadlineWouldPass() {
         Deployment d = deployment("web", 3, template("nginx"));
         informers.seed(d);

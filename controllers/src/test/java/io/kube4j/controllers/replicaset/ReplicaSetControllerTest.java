@@ -124,8 +124,26 @@ class ReplicaSetControllerTest {
 
         controller.sync("default/web");
 
-        assertEquals(List.of("owners Pod orphan [ReplicaSet:web]", "owners Pod relabelled []"), writer.actions("owners"));
+        assertEquals(List.of("owners Pod orphan [ReplicaSet:web]", "owners Pod relabelled []"),
+                writer.actions("owners").stream().sorted().toList());
         assertEquals(List.of(), writer.actions("create"), "the adopted orphan and the owned pod make 2");
+    }
+
+    @Test
+    void aPodCountsForTheOwnerItsControllerReferenceNamesNow() {
+        ReplicaSet rs = informers.seed(replicaSet("web", 2, template("nginx")));
+        ReplicaSet other = replicaSet("other", 1, template("nginx"));
+        informers.seed(pod("stays", APP_WEB, rs));
+        Pod moving = informers.seed(pod("moving", APP_WEB, other));
+        informers.seed(pod("moving", APP_WEB, rs));
+
+        controller.sync("default/web");
+        assertEquals(List.of(), writer.actions("create"), "two pods are web's");
+        assertEquals(List.of(), writer.actions("owners"), "neither is adopted or released");
+
+        informers.seed(moving);
+        controller.sync("default/web");
+        assertEquals(1, writer.actions("create Pod").size(), "the pod is other's again: web is one short");
     }
 
     @Test
