@@ -19,7 +19,16 @@ public record ControllerContext(KubernetesClient client, SharedInformerFactory i
         return Informers.shared(informers, type);
     }
 
+    /**
+     * The same client, informers and clock, with events reported as coming from {@code component}
+     * (upstream's source of that controller's events, e.g. {@code replicaset-controller}).
+     */
+    public ControllerContext forComponent(String component) {
+        return new ControllerContext(client, informers, events.forComponent(component), clock);
+    }
+
     public static ControllerContext of(KubernetesClient client, String component) {
-        return new ControllerContext(client, client.informers(), new EventRecorder(client, component), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return new ControllerContext(client, client.informers(), new EventRecorder(client, component, clock), clock);
     }
 }

@@ -15,11 +15,13 @@ import io.kube4j.controllers.endpoints.EndpointSliceController;
 import io.kube4j.controllers.endpoints.EndpointsController;
 import io.kube4j.controllers.nodelifecycle.NodeLifecycleController;
 import io.kube4j.controllers.nodelifecycle.TaintEvictionController;
+import io.kube4j.controllers.podgc.PodGcController;
 import io.kube4j.controllers.podautoscaler.HorizontalPodAutoscalerController;
 import io.kube4j.controllers.quota.ResourceQuotaController;
 import io.kube4j.controllers.serviceaccount.ServiceAccountController;
 import io.kube4j.controllers.volume.DefaultStorageClassController;
 import io.kube4j.controllers.volume.LocalPathProvisioner;
+import io.kube4j.controllers.volume.LocalPathSettings;
 import io.kube4j.controllers.volume.PersistentVolumeController;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,29 +49,35 @@ public final class ControllerManager implements AutoCloseable {
         return manager;
     }
 
-    /** Every controller, each registering its informer handlers in its constructor. */
+    /**
+     * Every controller, each registering its informer handlers in its constructor and reporting its
+     * events under upstream's source component for it (what {@code kubectl get events} shows as SOURCE).
+     */
     private static List<Controller> allControllers(ControllerContext context) {
         return List.of(
-                ReplicaSetController.forReplicaSets(context),
-                ReplicaSetController.forReplicationControllers(context),
-                DeploymentController.create(context),
-                GarbageCollector.create(context, GcResources.DEFAULT),
-                new StatefulSetController(context),
-                new DaemonSetController(context),
-                new JobController(context),
-                new CronJobController(context),
-                new TtlAfterFinishedController(context),
-                new EndpointsController(context),
-                new EndpointSliceController(context),
-                new NodeLifecycleController(context),
-                new TaintEvictionController(context),
-                new ServiceAccountController(context),
+                ReplicaSetController.forReplicaSets(context.forComponent("replicaset-controller")),
+                ReplicaSetController.forReplicationControllers(context.forComponent("replication-controller")),
+                DeploymentController.create(context.forComponent("deployment-controller")),
+                GarbageCollector.create(context.forComponent("garbage-collector-controller"), GcResources.DEFAULT),
+                new StatefulSetController(context.forComponent("statefulset-controller")),
+                new DaemonSetController(context.forComponent("daemonset-controller")),
+                new JobController(context.forComponent("job-controller")),
+                new CronJobController(context.forComponent("cronjob-controller")),
+                new TtlAfterFinishedController(context.forComponent("ttl-after-finished-controller")),
+                new EndpointsController(context.forComponent("endpoint-controller")),
+                new EndpointSliceController(context.forComponent("endpoint-slice-controller")),
+                new NodeLifecycleController(context.forComponent("node-controller")),
+                new TaintEvictionController(context.forComponent("taint-eviction-controller")),
+                new ServiceAccountController(context.forComponent("serviceaccount-controller")),
                 new DefaultStorageClassController(context),
-                new PersistentVolumeController(context),
-                new LocalPathProvisioner(context),
-                new ResourceQuotaController(context),
-                new DisruptionController(context),
-                new HorizontalPodAutoscalerController(context)
+                new PersistentVolumeController(context.forComponent("persistentvolume-controller")),
+                // An external provisioner upstream: its events come from the provisioner's name.
+                new LocalPathProvisioner(context.forComponent(LocalPathSettings.PROVISIONER)),
+                new ResourceQuotaController(context.forComponent("resourcequota-controller")),
+                // Upstream's disruption controller still reports as the whole controller manager.
+                new DisruptionController(context.forComponent("controllermanager")),
+                new HorizontalPodAutoscalerController(context.forComponent("horizontal-pod-autoscaler")),
+                new PodGcController(context.forComponent(PodGcController.NAME))
         );
     }
 

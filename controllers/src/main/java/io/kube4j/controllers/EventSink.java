@@ -15,4 +15,12 @@ public interface EventSink {
     default void warning(HasMetadata about, String reason, String message) {
         record(about, "Warning", reason, message);
     }
+
+    /**
+     * This sink with events reported as coming from {@code component} (their SOURCE, e.g.
+     * {@code deployment-controller}). Sinks that do not report a source (test lists) return themselves.
+     */
+    default EventSink forComponent(String component) {
+        return this;
+    }
 }
