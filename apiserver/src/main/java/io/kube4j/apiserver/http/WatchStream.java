@@ -9,6 +9,8 @@ import io.kube4j.apiserver.registry.ListOptions;
 import io.kube4j.apiserver.watch.CacheEvent;
 import io.kube4j.apiserver.watch.WatchCache;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -126,12 +128,13 @@ public final class WatchStream {
                     continue;
                 }
                 lastRevision = next.revision();
-                ObjectNode object = next.object();
                 if (printer != null) {
-                    object = tables.table(printer, List.of(object), null, null, "Metadata", !columnsSent);
+                    out.write(event(next.type().name(),
+                            tables.table(printer, List.of(next.object()), null, null, "Metadata", !columnsSent)));
                     columnsSent = true;
+                } else {
+                    out.write(event(next.type().name(), next.objectJson()));
                 }
-                out.write(event(next.type().name(), object));
             }
         }
     }
@@ -143,6 +146,15 @@ public final class WatchStream {
             meta.putObject("annotations").put("k8s.io/initial-events-end", "true");
         }
         return obj;
+    }
+
+    /** The watch event line around an object already encoded (shared by every watcher of that event). */
+    private static byte[] event(String type, byte[] objectJson) {
+        byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
+        byte[] line = Arrays.copyOf(head, head.length + objectJson.length + 1);
+        System.arraycopy(objectJson, 0, line, head.length, objectJson.length);
+        line[line.length - 1] = '}';
+        return line;
     }
 
     private static byte[] event(String type, ObjectNode object) {
