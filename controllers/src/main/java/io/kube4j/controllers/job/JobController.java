@@ -81,7 +81,7 @@ public final class JobController extends Controller {
             // the watch event of this controller's own newer status write will sync the Job again
             return;
         }
-        Set<String> removing = finalizerRemovals.pending(key);
+        Set<String> removing = finalizerRemovals.pending(key); // before listing the pods: see pending()
         List<Pod> owned = Informers.controlledBy(pods, job.getMetadata().getNamespace(), job.getMetadata().getUid());
         Set<String> held = new HashSet<>();
         owned.stream().filter(JobPods::hasTrackingFinalizer).map(pod -> pod.getMetadata().getUid())
