@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** DaemonSet, StatefulSet, Job and CronJob with the real kubectl on three simulated nodes. */
@@ -176,8 +175,6 @@ class WorkloadsTest {
     }
 
     @Test
-    @Disabled("known bug: under informer lag the job controller sometimes creates (then deletes) an extra pod; "
-            + "see the issue 3 note")
     void jobCreatesExactlyThePodsItNeeds() {
         String ns = "jobs-exact";
         applyBatchJob(ns);

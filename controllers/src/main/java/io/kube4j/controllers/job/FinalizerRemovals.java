@@ -16,9 +16,14 @@ final class FinalizerRemovals {
         pending.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(uid);
     }
 
-    boolean isPending(String key, String uid) {
+    /**
+     * The uids of {@code key}'s pods whose removal is not observed yet, as a copy. Taken before the
+     * pods are listed, it covers every listed pod that still shows a removed finalizer: a removal is
+     * observed only after the pod cache holds the pod without it.
+     */
+    Set<String> pending(String key) {
         Set<String> uids = pending.get(key);
-        return uids != null && uids.contains(uid);
+        return uids == null ? Set.of() : Set.copyOf(uids);
     }
 
     void observed(String key, String uid) {

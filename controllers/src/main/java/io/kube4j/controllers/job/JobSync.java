@@ -21,23 +21,33 @@ import java.util.SortedSet;
  * lost: their uids go to {@code status.uncountedTerminatedPods} first, then their finalizers are
  * removed, then they move into the succeeded/failed counters. Then the Job's conditions are decided
  * and, unless it is finishing, pods are created or removed.
+ *
+ * <p>Which pods still hold the tracking finalizer is decided once, when the sync starts, and then
+ * changed only by this sync's own removals: the pod watch may report a removal while the sync runs,
+ * and the sync's older copy of the pod must not then make a counted pod look held (and uncounted).
  */
 final class JobSync {
     private final JobController controller;
     private final String key;
     private final List<Pod> owned;
+    private final Set<String> held;
     private final Instant now;
     private Job job;
     private final JobStatus status;
     private String failJobMessage;
 
-    /** @param status a copy of the Job's status that this sync edits */
-    JobSync(JobController controller, String key, Job job, JobStatus status, List<Pod> owned, Instant now) {
+    /**
+     * @param status a copy of the Job's status that this sync edits
+     * @param held the uids of the owned pods that carry the tracking finalizer and whose removal is not under way
+     */
+    JobSync(JobController controller, String key, Job job, JobStatus status, List<Pod> owned, Set<String> held,
+            Instant now) {
         this.controller = controller;
         this.key = key;
         this.job = job;
         this.status = status;
         this.owned = owned;
+        this.held = held;
         this.now = now;
     }
 
@@ -84,7 +94,7 @@ final class JobSync {
         status.setReady((int) active.stream().filter(PodStates::isReady).count());
         status.setTerminating(terminating);
         if (!status.equals(job.getStatus())) {
-            job = controller.writeStatus(job, status);
+            job = controller.writeStatus(key, job, status);
         }
     }
 
@@ -101,7 +111,7 @@ final class JobSync {
         List<Instant> newFailures = new ArrayList<>();
         List<Pod> release = new ArrayList<>();
         for (Pod pod : owned) {
-            if (!controller.isHeld(key, pod)) {
+            if (!held.contains(pod.getMetadata().getUid())) {
                 continue;
             }
             JobPlanner.Classified c = JobPlanner.classify(job, pod, failing);
@@ -138,13 +148,9 @@ final class JobSync {
             if (JobPods.isIndexed(job)) {
                 status.setCompletedIndexes(CompletedIndexes.format(completed));
             }
-            job = controller.writeStatus(job, status);
+            job = controller.writeStatus(key, job, status);
         }
-        for (Pod pod : release) {
-            controller.releasePod(key, pod);
-        }
-        Set<String> held = new HashSet<>();
-        owned.stream().filter(p -> controller.isHeld(key, p)).map(p -> p.getMetadata().getUid()).forEach(held::add);
+        release.forEach(this::release);
         int countedSucceeded = (int) succeededUids.stream().filter(uid -> !held.contains(uid)).count();
         int countedFailed = (int) failedUids.stream().filter(uid -> !held.contains(uid)).count();
         succeededUids.removeIf(uid -> !held.contains(uid));
@@ -190,12 +196,11 @@ final class JobSync {
     private void finish(boolean failing, List<Pod> active, int terminating) {
         for (Pod pod : active) {
             if (!failing) {
-                controller.releasePod(key, pod);
+                release(pod);
             }
             controller.deletePod(key, job, pod);
         }
-        boolean podsHeld = owned.stream().anyMatch(p -> controller.isHeld(key, p));
-        if (!active.isEmpty() || podsHeld || terminating > 0) {
+        if (!active.isEmpty() || !held.isEmpty() || terminating > 0) {
             return;
         }
         String interim = failing ? JobConditions.FAILURE_TARGET : JobConditions.SUCCESS_CRITERIA_MET;
@@ -251,13 +256,18 @@ final class JobSync {
         }
         controller.expectations().expect(key, create.size(), remove.size());
         for (Pod pod : remove) {
-            controller.releasePod(key, pod);
+            release(pod);
             controller.deletePod(key, job, pod);
         }
         for (int index : create) {
             controller.createPod(key, job, index);
         }
         return active.size() - remove.size() + create.size();
+    }
+
+    private void release(Pod pod) {
+        controller.releasePod(key, pod);
+        held.remove(pod.getMetadata().getUid());
     }
 
     private void requeueForDeadline(boolean suspended) {

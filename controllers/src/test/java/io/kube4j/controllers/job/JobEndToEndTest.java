@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -60,6 +61,12 @@ class JobEndToEndTest {
 
     private static Job get(String name) {
         return client.batch().v1().jobs().inNamespace("default").withName(name).get();
+    }
+
+    /** The Job's status, empty until the controller first writes one (a write it may have to retry). */
+    private static JobStatus status(String name) {
+        JobStatus status = get(name).getStatus();
+        return status == null ? new JobStatus() : status;
     }
 
     @Test
@@ -128,11 +135,11 @@ class JobEndToEndTest {
         assertTrue(one.getSpec().getContainers().getFirst().getEnv().stream().anyMatch(e -> e.getName().equals("JOB_COMPLETION_INDEX")));
 
         cluster.markPhase("default", one.getMetadata().getName(), "Failed");
-        Poll.until(WAIT, "index 1 failed", () -> Integer.valueOf(1).equals(get("idx").getStatus().getFailed()));
+        Poll.until(WAIT, "index 1 failed", () -> Integer.valueOf(1).equals(status("idx").getFailed()));
         for (Pod pod : active("idx")) {
             cluster.markPhase("default", pod.getMetadata().getName(), "Succeeded");
         }
-        Poll.until(WAIT, "indexes 0 and 2 done", () -> "0,2".equals(get("idx").getStatus().getCompletedIndexes()));
+        Poll.until(WAIT, "indexes 0 and 2 done", () -> "0,2".equals(status("idx").getCompletedIndexes()));
         assertFalse(JobConditions.isTrue(get("idx").getStatus(), JobConditions.COMPLETE));
         // The successes after the failure reset the back-off, so index 1 is retried at once.
         Poll.until(WAIT, "index 1 retried", () -> active("idx").size() == 1 && JobPods.indexOf(active("idx").getFirst()) == 1);

@@ -3,6 +3,7 @@ package io.kube4j.controllers.testing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -25,6 +26,7 @@ public final class FakeWriter implements ObjectWriter {
     private final List<String> actions = new ArrayList<>();
     private final List<HasMetadata> written = new ArrayList<>();
     private final Map<Class<?>, CacheImpl<HasMetadata>> mirrors = new HashMap<>();
+    private final Map<Class<?>, ResourceEventHandler<HasMetadata>> watchers = new HashMap<>();
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger versions = new AtomicInteger(1000);
     private KubernetesClientException createFailure;
@@ -34,6 +36,16 @@ public final class FakeWriter implements ObjectWriter {
     @SuppressWarnings("unchecked")
     public <T extends HasMetadata> FakeWriter mirror(Class<T> type, SharedIndexInformer<T> informer) {
         mirrors.put(type, (CacheImpl<HasMetadata>) (CacheImpl<?>) TestInformers.cache(informer));
+        return this;
+    }
+
+    /**
+     * Writes of {@code type} mirrored into a cache are also delivered to {@code handler} as they are
+     * made, as a watch that keeps up would deliver them (even while the writing sync still runs).
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> FakeWriter deliverTo(Class<T> type, ResourceEventHandler<T> handler) {
+        watchers.put(type, (ResourceEventHandler<HasMetadata>) (ResourceEventHandler<?>) handler);
         return this;
     }
 
@@ -139,16 +151,31 @@ public final class FakeWriter implements ObjectWriter {
         }
     }
 
+    /** Gives a written object a new resourceVersion, as the server does, and applies the write to its mirror cache. */
     private void mirror(HasMetadata obj, boolean deleted) {
+        if (!deleted) {
+            obj.getMetadata().setResourceVersion(Integer.toString(versions.incrementAndGet()));
+        }
         CacheImpl<HasMetadata> cache = mirrors.get(obj.getClass());
         if (cache == null) {
             return;
         }
+        HasMetadata old = cache.getByKey(key(obj));
         if (deleted) {
             cache.remove(obj);
         } else {
-            obj.getMetadata().setResourceVersion(Integer.toString(versions.incrementAndGet()));
             cache.put(obj);
+        }
+        ResourceEventHandler<HasMetadata> watcher = watchers.get(obj.getClass());
+        if (watcher == null) {
+            return;
+        }
+        if (deleted) {
+            watcher.onDelete(obj, false);
+        } else if (old == null) {
+            watcher.onAdd(obj);
+        } else {
+            watcher.onUpdate(old, obj);
         }
     }
 
