@@ -25,7 +25,6 @@ import io.kube4j.controllers.volume.LocalPathSettings;
 import io.kube4j.controllers.volume.PersistentVolumeController;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the cluster's control loops (like kube-controller-manager): builds every controller on one
@@ -44,7 +43,8 @@ public final class ControllerManager implements AutoCloseable {
     public static ControllerManager start(KubernetesClient client) throws Exception {
         ControllerManager manager = new ControllerManager(ControllerContext.of(client, COMPONENT));
         manager.controllers.addAll(allControllers(manager.context));
-        manager.context.informers().startAllRegisteredInformers().get(60, TimeUnit.SECONDS);
+        // No deadline: the informers retry until the server answers (an overloaded server is slow, not gone).
+        manager.context.informers().startAllRegisteredInformers().get();
         manager.controllers.forEach(Controller::start);
         return manager;
     }

@@ -1,6 +1,7 @@
 package io.kube4j.controllers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.SharedInformerFactory;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -31,10 +32,19 @@ public final class Informers {
     public static <T extends HasMetadata> SharedIndexInformer<T> shared(SharedInformerFactory factory, Class<T> type) {
         synchronized (factory) {
             SharedIndexInformer<T> existing = factory.getExistingSharedIndexInformer(type);
-            SharedIndexInformer<T> informer = existing != null ? existing : factory.sharedIndexInformerFor(type, 0);
+            SharedIndexInformer<T> informer = existing != null ? existing : retrying(factory.sharedIndexInformerFor(type, 0));
             indexByController(informer);
             return informer;
         }
+    }
+
+    /**
+     * Keeps listing and watching after any failure, also before the first list succeeded (fabric8
+     * gives up then by default, leaving a controller blind when the server was briefly overloaded).
+     * Only objects that cannot be decoded stop it: retrying would fail the same way.
+     */
+    public static <T> SharedIndexInformer<T> retrying(SharedIndexInformer<T> informer) {
+        return informer.exceptionHandler((started, failure) -> !ExceptionHandler.isDeserializationException(failure));
     }
 
     /**
