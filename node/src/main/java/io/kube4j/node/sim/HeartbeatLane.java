@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where node heartbeats run (registration, Lease renewals, node status posts, their retries): a
@@ -13,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * heartbeats scheduled by the OS when pod work keeps every virtual-thread carrier busy.
  */
 final class HeartbeatLane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatLane.class);
     private final ScheduledThreadPoolExecutor threads;
 
     /** {@code size} threads: at most that many heartbeat writes in flight. */
     HeartbeatLane(int size) {
         threads = new ScheduledThreadPoolExecutor(size,
                 Thread.ofPlatform().daemon().name("kube4j-sim-heartbeat-", 0).factory());
-        threads.setRemoveOnCancelPolicy(true);
     }
 
     /** Runs {@code task} on a heartbeat thread; false once the lane is closed. */
@@ -37,9 +39,15 @@ final class HeartbeatLane implements AutoCloseable {
         }
     }
 
-    /** Runs {@code tick} every {@code period}, starting after one period. */
+    /** Runs {@code tick} every {@code period}, starting after one period; a tick that throws does not stop the next. */
     void every(Duration period, Runnable tick) {
-        threads.scheduleAtFixedRate(tick, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        threads.scheduleAtFixedRate(() -> {
+            try {
+                tick.run();
+            } catch (RuntimeException e) {
+                LOG.warn("heartbeat tick failed", e);
+            }
+        }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -191,7 +191,11 @@ final class NodeHeartbeats implements AutoCloseable {
         }
     }
 
-    /** Renews the Lease and posts the status if due; after a failure, tries again soon, as often as it takes. */
+    /**
+     * Renews the Lease and posts the status if due; after a failure, tries again soon, as often as
+     * it takes. A renewal less than half an interval old (a retry just succeeded) is not repeated,
+     * so the node keeps its place in the interval.
+     */
     private void heartbeat(SimulatedNode node, int failures) {
         if (node.stopped()) {
             node.endHeartbeat();

@@ -69,11 +69,6 @@ final class PodLane implements AutoCloseable {
         }
     }
 
-    /** How many pods wait for a worker. */
-    int queued() {
-        return queue.size();
-    }
-
     @Override
     public void close() {
         timers.shutdownNow();

@@ -268,11 +268,6 @@ final class PodLifecycle implements AutoCloseable {
         }
     }
 
-    /** How many pods wait for a worker. */
-    int queued() {
-        return lane.queued();
-    }
-
     @Override
     public void close() {
         lane.close();
