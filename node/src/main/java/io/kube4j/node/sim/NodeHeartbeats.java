@@ -193,8 +193,8 @@ final class NodeHeartbeats implements AutoCloseable {
 
     /**
      * Renews the Lease and posts the status if due; after a failure, tries again soon, as often as
-     * it takes. A renewal less than half an interval old (a retry just succeeded) is not repeated,
-     * so the node keeps its place in the interval.
+     * it takes. A renewal made in the last tenth of the interval (a retry or the registration just
+     * wrote the Lease) is not repeated; the node keeps its place in the interval.
      */
     private void heartbeat(SimulatedNode node, int failures) {
         if (node.stopped()) {
@@ -203,7 +203,7 @@ final class NodeHeartbeats implements AutoCloseable {
         }
         try {
             Instant now = Instant.now();
-            if (!now.isBefore(node.lastRenewal().plus(config.leaseRenewInterval().dividedBy(2)))) {
+            if (!now.isBefore(node.lastRenewal().plus(config.leaseRenewInterval().dividedBy(10)))) {
                 renewLease(node, now);
             }
             if (node.statusDue() || !now.isBefore(node.lastStatusReport().plus(config.statusReportInterval()))) {

@@ -46,13 +46,13 @@ public record SimulatedNodesConfig(int count, String namePrefix, String cpu, Str
 
     /**
      * {@code count} nodes with the defaults: 32 cpu, 256Gi, 110 pods, 10.244.0.0/16; 32 pod writes in
-     * flight, and one heartbeat thread per 100 nodes (4 to 64): enough for 10 renewals a second
-     * each, so every node renews each 10 s while a write takes up to 100 ms.
+     * flight, and one heartbeat thread per 25 nodes (4 to 128): each renews 2.5 Leases a second, so
+     * every node renews each 10 s while a write takes up to 400 ms (a server busy with pod churn).
      */
     public static SimulatedNodesConfig defaults(int count) {
         return new SimulatedNodesConfig(count, "sim-", "32", "256Gi", 110, "100Gi", "10.244.0.0/16",
                 Duration.ofSeconds(10), 40, Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofMillis(500), 32, Math.clamp(count / 100, 4, 64));
+                Duration.ofMillis(500), 32, Math.clamp(count / 25, 4, 128));
     }
 
     public SimulatedNodesConfig withNamePrefix(String value) {
