@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plays the kubelet's part for every pod bound to a simulated node: one informer on bound pods,
- * handlers that only hand the pod's key to a task, and level-triggered steps ({@link PodPlan})
- * whose future ones wait in the executor's delay queue. Pods on stopped nodes are left alone.
+ * handlers that only queue the pod's key in the {@link PodLane}, and workers that perform the
+ * level-triggered steps ({@link PodPlan}) due for the pod as it is now, so a pod changed many times
+ * while queued is written once, and a pod deleted meanwhile not at all. Future steps wait in the
+ * lane's delay queue. Pods on stopped nodes are left alone.
  */
 final class PodLifecycle implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PodLifecycle.class);
@@ -35,15 +37,16 @@ final class PodLifecycle implements AutoCloseable {
     private final KubernetesClient client;
     private final Map<String, SimulatedNode> nodes;
     private final PodPlan plan;
-    private final SimulationExecutor executor;
+    private final PodLane lane;
     private final Map<String, PodRecord> records = new ConcurrentHashMap<>();
     private SharedIndexInformer<Pod> informer;
 
-    PodLifecycle(KubernetesClient client, Map<String, SimulatedNode> nodes, PodPlan plan, SimulationExecutor executor) {
+    /** At most {@code writeConcurrency} pod writes are in flight at once. */
+    PodLifecycle(KubernetesClient client, Map<String, SimulatedNode> nodes, PodPlan plan, int writeConcurrency) {
         this.client = client;
         this.nodes = nodes;
         this.plan = plan;
-        this.executor = executor;
+        this.lane = new PodLane(writeConcurrency, this::reconcile);
     }
 
     /** Starts the informer on pods bound to any node and waits for its first list. */
@@ -73,8 +76,7 @@ final class PodLifecycle implements AutoCloseable {
 
     private void enqueue(Pod pod) {
         if (nodes.containsKey(pod.getSpec().getNodeName())) {
-            String key = Cache.metaNamespaceKeyFunc(pod);
-            executor.submit(() -> reconcile(key));
+            lane.enqueue(pod.getSpec().getNodeName(), Cache.metaNamespaceKeyFunc(pod));
         }
     }
 
@@ -118,9 +120,9 @@ final class PodLifecycle implements AutoCloseable {
                 return;
             }
             runDueSteps(key, pod, node, record);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.debug("pod {} on {}: step failed, retrying: {}", key, node.name(), e.toString());
-            executor.runAt(Instant.now().plus(RETRY_DELAY), () -> reconcile(key));
+            lane.runAt(Instant.now().plus(RETRY_DELAY), () -> lane.enqueue(node.name(), key));
         } finally {
             record.lock.unlock();
         }
@@ -135,7 +137,7 @@ final class PodLifecycle implements AutoCloseable {
     }
 
     /** Performs the steps that are due, and sets a timer for the next one. */
-    private void runDueSteps(String key, Pod pod, SimulatedNode node, PodRecord record) throws Exception {
+    private void runDueSteps(String key, Pod pod, SimulatedNode node, PodRecord record) {
         Instant now = Instant.now();
         if (pod.getMetadata().getDeletionTimestamp() != null && record.deletionSeen() == null) {
             record.deletionSeen(now);
@@ -147,9 +149,9 @@ final class PodLifecycle implements AutoCloseable {
             }
             if (step.at().isAfter(now)) {
                 if (record.needsTimer(step.at())) {
-                    executor.runAt(step.at(), () -> {
+                    lane.runAt(step.at(), () -> {
                         record.timerFired();
-                        reconcile(key);
+                        lane.enqueue(node.name(), key);
                     });
                 }
                 return;
@@ -163,8 +165,7 @@ final class PodLifecycle implements AutoCloseable {
     }
 
     /** One step's writes; returns the pod as written, or null when nothing follows (deleted for good). */
-    private Pod perform(PodPlan.Action action, Pod pod, SimulatedNode node, PodRecord record, Instant now)
-            throws Exception {
+    private Pod perform(PodPlan.Action action, Pod pod, SimulatedNode node, PodRecord record, Instant now) {
         switch (action) {
             case REPORT_CREATING -> {
                 Pod written = writeStatus(pod, PodStatuses.creating(pod, node, now));
@@ -201,7 +202,7 @@ final class PodLifecycle implements AutoCloseable {
         }
     }
 
-    private Pod start(Pod pod, SimulatedNode node, PodRecord record, Instant now) throws Exception {
+    private Pod start(Pod pod, SimulatedNode node, PodRecord record, Instant now) {
         boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
         String ip = hostNetwork ? node.internalIp() : node.podIps().allocate();
         if (ip == null) {
@@ -210,7 +211,7 @@ final class PodLifecycle implements AutoCloseable {
         Pod written;
         try {
             written = writeStatus(pod, PodStatuses.running(pod, node, ip, now));
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             if (!hostNetwork) {
                 node.podIps().release(ip);
             }
@@ -221,10 +222,10 @@ final class PodLifecycle implements AutoCloseable {
         return written;
     }
 
-    private Pod writeStatus(Pod pod, PodStatus status) throws Exception {
+    private Pod writeStatus(Pod pod, PodStatus status) {
         String patch = PodStatuses.patch(client.getKubernetesSerialization(), status);
-        return executor.write(() -> client.pods().inNamespace(pod.getMetadata().getNamespace())
-                .withName(pod.getMetadata().getName()).subresource("status").patch(STRATEGIC_MERGE, patch));
+        return client.pods().inNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName()).subresource("status").patch(STRATEGIC_MERGE, patch);
     }
 
     /**
@@ -232,11 +233,11 @@ final class PodLifecycle implements AutoCloseable {
      * precondition keeps a newer pod of the same name (a StatefulSet's) from being deleted instead.
      */
     @SuppressWarnings("unchecked")
-    private void delete(Pod pod) throws Exception {
+    private void delete(Pod pod) {
         try {
-            executor.write(() -> ((ExtensibleResource<Pod>) client.pods().inNamespace(pod.getMetadata().getNamespace())
+            ((ExtensibleResource<Pod>) client.pods().inNamespace(pod.getMetadata().getNamespace())
                     .withName(pod.getMetadata().getName()))
-                    .withGracePeriod(0).lockResourceVersion(pod.getMetadata().getResourceVersion()).delete());
+                    .withGracePeriod(0).lockResourceVersion(pod.getMetadata().getResourceVersion()).delete();
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
                 throw e;
@@ -252,8 +253,11 @@ final class PodLifecycle implements AutoCloseable {
     }
 
     private void forget(Pod pod) {
-        PodRecord record = records.remove(pod.getMetadata().getUid());
         SimulatedNode node = nodes.get(pod.getSpec().getNodeName());
+        if (node != null) {
+            lane.forget(node.name(), Cache.metaNamespaceKeyFunc(pod));
+        }
+        PodRecord record = records.remove(pod.getMetadata().getUid());
         if (record != null && node != null) {
             record.lock.lock();
             try {
@@ -266,6 +270,7 @@ final class PodLifecycle implements AutoCloseable {
 
     @Override
     public void close() {
+        lane.close();
         if (informer != null) {
             informer.close();
         }

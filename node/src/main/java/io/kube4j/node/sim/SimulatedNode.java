@@ -20,7 +20,9 @@ final class SimulatedNode {
     private volatile String uid;
     private volatile Instant readySince;
     private volatile Instant lastStatusReport = Instant.EPOCH;
+    private volatile Instant lastRenewal = Instant.EPOCH;
     private volatile boolean statusDue;
+    private volatile boolean registered;
 
     SimulatedNode(int index, String name, Ipv4Block podCidr) {
         this.index = index;
@@ -88,6 +90,24 @@ final class SimulatedNode {
 
     void lastStatusReport(Instant value) {
         lastStatusReport = value;
+    }
+
+    /** When the Lease was last renewed by this simulation (EPOCH: not yet). */
+    Instant lastRenewal() {
+        return lastRenewal;
+    }
+
+    void lastRenewal(Instant value) {
+        lastRenewal = value;
+    }
+
+    /** Whether the Node and Lease were written: heartbeats start then. */
+    boolean isRegistered() {
+        return registered;
+    }
+
+    void registered() {
+        registered = true;
     }
 
     /** Whether the next heartbeat must post the status whatever its age. */

@@ -26,21 +26,18 @@ public final class SimulatedNodes implements AutoCloseable {
     public static final String SIMULATED_LABEL = NodeManifests.SIMULATED_LABEL;
 
     private final Map<String, SimulatedNode> nodes;
-    private final SimulationExecutor executor;
     private final NodeHeartbeats heartbeats;
     private final PodLifecycle pods;
 
-    private SimulatedNodes(Map<String, SimulatedNode> nodes, SimulationExecutor executor, NodeHeartbeats heartbeats,
-                           PodLifecycle pods) {
+    private SimulatedNodes(Map<String, SimulatedNode> nodes, NodeHeartbeats heartbeats, PodLifecycle pods) {
         this.nodes = nodes;
-        this.executor = executor;
         this.heartbeats = heartbeats;
         this.pods = pods;
     }
 
     /**
-     * Registers {@code config.count()} nodes (Node with Ready status, and Lease), waits until all
-     * are registered, then starts heartbeating and playing their pods.
+     * Registers {@code config.count()} nodes (Node with Ready status, and Lease), each heartbeating
+     * as soon as it is registered, waits until all are, then starts playing their pods.
      *
      * @throws IllegalArgumentException if the cluster CIDR cannot give every node its pod CIDR
      */
@@ -51,13 +48,12 @@ public final class SimulatedNodes implements AutoCloseable {
             nodes.put(config.nodeName(i), new SimulatedNode(i, config.nodeName(i), cidrs.nodeBlock(i)));
         }
         Map<String, SimulatedNode> byName = Map.copyOf(nodes);
-        SimulationExecutor executor = new SimulationExecutor(config.writeConcurrency());
-        NodeHeartbeats heartbeats = new NodeHeartbeats(client, new NodeManifests(config), byName, config, executor);
-        PodLifecycle pods = new PodLifecycle(client, byName, new PodPlan(config), executor);
-        SimulatedNodes simulation = new SimulatedNodes(byName, executor, heartbeats, pods);
+        NodeHeartbeats heartbeats = new NodeHeartbeats(client, new NodeManifests(config), byName, config);
+        PodLifecycle pods = new PodLifecycle(client, byName, new PodPlan(config), config.podWriteConcurrency());
+        SimulatedNodes simulation = new SimulatedNodes(byName, heartbeats, pods);
         try {
-            heartbeats.registerAll(Duration.ofSeconds(60).plusMillis(20L * config.count()));
             heartbeats.start();
+            heartbeats.registerAll(Duration.ofSeconds(60).plusMillis(20L * config.count()));
             pods.start();
         } catch (Exception e) {
             simulation.close();
@@ -131,6 +127,5 @@ public final class SimulatedNodes implements AutoCloseable {
     public void close() {
         heartbeats.close();
         pods.close();
-        executor.close();
     }
 }
