@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllers.Informers;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class NodeHeartbeats implements AutoCloseable {
 
     /** Starts the heartbeat ticks (a node beats once registered) and the watch that corrects statuses others changed. */
     void start() throws InterruptedException {
-        nodeInformer = client.nodes().withLabel(NodeManifests.SIMULATED_LABEL, "true").runnableInformer(0);
+        nodeInformer = Informers.retrying(client.nodes().withLabel(NodeManifests.SIMULATED_LABEL, "true").runnableInformer(0));
         nodeInformer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node obj) {

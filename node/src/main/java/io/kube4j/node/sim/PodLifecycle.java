@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.extension.ExtensibleResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.kube4j.controllers.Informers;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +52,10 @@ final class PodLifecycle implements AutoCloseable {
 
     /** Starts the informer on pods bound to any node and waits for its first list. */
     void start() throws InterruptedException {
-        informer = client.pods().inAnyNamespace().withoutField("spec.nodeName", "")
+        informer = Informers.retrying(client.pods().inAnyNamespace().withoutField("spec.nodeName", "")
                 .withIndexers(Map.of(NODE_INDEX, pod -> pod.getSpec().getNodeName() == null
                         ? List.of() : List.of(pod.getSpec().getNodeName())))
-                .runnableInformer(0);
+                .runnableInformer(0));
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
