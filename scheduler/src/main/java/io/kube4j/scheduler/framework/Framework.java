@@ -99,7 +99,7 @@ public final class Framework {
      * already there, then (if that passed) without them, as upstream: both must pass.
      */
     public Status runFiltersWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node) {
-        List<PodInfo> nominatedHere = nominator.podsOn(node.name());
+        List<PodInfo> nominatedHere = nominator.isEmpty() ? List.of() : nominator.podsOn(node.name());
         if (nominatedHere.isEmpty()) {
             return runFilters(state, pod, node);
         }
