@@ -44,6 +44,8 @@ final class ClientWrites implements ApiWrites, AutoCloseable {
 
     private final KubernetesClient client;
     private final HttpClient http;
+    /** The core API's URL, {@code https://host:port/api/v1}. */
+    private final String apiBase;
     private final EventRecorder events;
     private final ExecutorService binders = workers("binder", BINDING_WORKERS);
     private final ExecutorService eventWriters = new ThreadPoolExecutor(EVENT_WORKERS, EVENT_WORKERS, 0, TimeUnit.SECONDS,
@@ -54,20 +56,21 @@ final class ClientWrites implements ApiWrites, AutoCloseable {
     ClientWrites(KubernetesClient client) {
         this.client = client;
         this.http = client.getHttpClient();
+        this.apiBase = client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1";
         this.events = new EventRecorder(client, Scheduler.NAME);
     }
 
+    /** Builds and posts the Binding on a binding worker: the scheduling thread only hands the pod over. */
     @Override
     public CompletableFuture<Void> bind(PodInfo pod, String node) {
-        Binding binding = new BindingBuilder()
-                .withNewMetadata().withName(pod.name()).withNamespace(pod.namespace()).withUid(pod.uid()).endMetadata()
-                .withNewTarget().withApiVersion("v1").withKind("Node").withName(node).endTarget()
-                .build();
-        String url = client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/" + pod.namespace()
-                + "/pods/" + pod.name() + "/binding";
-        HttpRequest request = http.newHttpRequestBuilder().uri(url)
-                .post("application/json", client.getKubernetesSerialization().asJson(binding)).build();
         return CompletableFuture.runAsync(() -> {
+            Binding binding = new BindingBuilder()
+                    .withNewMetadata().withName(pod.name()).withNamespace(pod.namespace()).withUid(pod.uid()).endMetadata()
+                    .withNewTarget().withApiVersion("v1").withKind("Node").withName(node).endTarget()
+                    .build();
+            HttpRequest request = http.newHttpRequestBuilder()
+                    .uri(apiBase + "/namespaces/" + pod.namespace() + "/pods/" + pod.name() + "/binding")
+                    .post("application/json", client.getKubernetesSerialization().asJson(binding)).build();
             HttpResponse<String> response = http.sendAsync(request, String.class).join();
             if (!response.isSuccessful()) {
                 throw new KubernetesClientException("binding " + pod.key() + " to " + node + " failed: "

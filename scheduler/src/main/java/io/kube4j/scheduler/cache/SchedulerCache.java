@@ -23,7 +23,8 @@ public final class SchedulerCache {
     /** Where each known pod (bound or assumed) is, by pod key. */
     private final Map<String, PodInfo> pods = new HashMap<>();
     private final Set<String> assumed = new HashSet<>();
-    private final Set<String> dirty = new HashSet<>();
+    /** Nodes changed since the last snapshot update; replaced (not cleared) by each update, see there. */
+    private Set<String> dirty = new HashSet<>();
     private boolean nodeSetChanged;
 
     public synchronized void addNode(Node node) {
@@ -98,7 +99,11 @@ public final class SchedulerCache {
     /** Brings {@code snapshot} up to date by copying only the nodes that changed since the last update. */
     public synchronized void updateSnapshot(Snapshot snapshot) {
         boolean affinityChanged = false;
-        for (String name : dirty) {
+        // A fresh set each time: iterating and clearing a HashSet cost its capacity, which the
+        // thousands of nodes added at start-up would otherwise leave large for every later cycle.
+        Set<String> changed = dirty;
+        dirty = new HashSet<>();
+        for (String name : changed) {
             NodeInfo info = nodes.get(name);
             NodeInfo old = snapshot.get(name);
             affinityChanged |= old != null && hasAffinityPods(old) || info != null && hasAffinityPods(info);
@@ -108,7 +113,6 @@ public final class SchedulerCache {
                 snapshot.put(info.copy());
             }
         }
-        dirty.clear();
         if (nodeSetChanged) {
             snapshot.rebuildLists(new ArrayList<>(nodes.keySet()));
             nodeSetChanged = false;

@@ -2,6 +2,7 @@ package io.kube4j.scheduler.framework;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ public final class CycleState {
     private final Map<String, Data> data = new HashMap<>();
     private final Set<String> skipFilter = new HashSet<>();
     private final Set<String> skipScore = new HashSet<>();
+    /** The filters not skipped, worked out on the first node filtered (not per node); null until then. */
+    private List<FilterPlugin> filtersToRun;
 
     public void write(String key, Data value) {
         data.put(key, value);
@@ -39,10 +42,19 @@ public final class CycleState {
     /** Marks {@code plugin}'s Filter as not needed for this pod (its PreFilter returned Skip). */
     public void skipFilter(String plugin) {
         skipFilter.add(plugin);
+        filtersToRun = null;
     }
 
     public boolean skipsFilter(String plugin) {
         return skipFilter.contains(plugin);
+    }
+
+    /** Those of the profile's {@code filters} this pod's cycle runs (the ones not skipped), in order. */
+    List<FilterPlugin> filtersToRun(List<FilterPlugin> filters) {
+        if (filtersToRun == null) {
+            filtersToRun = filters.stream().filter(f -> !skipFilter.contains(f.name())).toList();
+        }
+        return filtersToRun;
     }
 
     /** Marks {@code plugin}'s Score as not needed for this pod (its PreScore returned Skip). */

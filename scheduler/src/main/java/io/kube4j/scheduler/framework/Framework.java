@@ -85,10 +85,7 @@ public final class Framework {
 
     /** Runs the filters on one node; the first rejection (naming its plugin) wins. */
     public Status runFilters(CycleState state, PodInfo pod, NodeInfo node) {
-        for (FilterPlugin f : filters) {
-            if (state.skipsFilter(f.name())) {
-                continue;
-            }
+        for (FilterPlugin f : state.filtersToRun(filters)) {
             Status s = f.filter(state, pod, node);
             if (!s.isSuccess()) {
                 return s.withPlugin(f.name());
@@ -102,8 +99,12 @@ public final class Framework {
      * already there, then (if that passed) without them, as upstream: both must pass.
      */
     public Status runFiltersWithNominatedPods(CycleState state, PodInfo pod, NodeInfo node) {
+        List<PodInfo> nominatedHere = nominator.isEmpty() ? List.of() : nominator.podsOn(node.name());
+        if (nominatedHere.isEmpty()) {
+            return runFilters(state, pod, node);
+        }
         List<PodInfo> nominated = new ArrayList<>();
-        for (PodInfo p : nominator.podsOn(node.name())) {
+        for (PodInfo p : nominatedHere) {
             if (p.priority() >= pod.priority() && !p.key().equals(pod.key())) {
                 nominated.add(p);
             }

@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pods nominated to a node (status.nominatedNodeName, set when they preempted pods there) but not
  * yet bound: filters count them on that node for pods of lower or equal priority, so the room
- * freed by preemption is not taken by someone else. Thread-safe.
+ * freed by preemption is not taken by someone else. Thread-safe; {@link #podsOn}, which filtering
+ * calls for every node it examines, takes no lock (each node's list is immutable and replaced on change).
  */
 public final class Nominator {
-    private final Map<String, List<PodInfo>> byNode = new HashMap<>();
+    private final Map<String, List<PodInfo>> byNode = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}, as are all changes to {@link #byNode}. */
     private final Map<String, String> nodeOfPod = new HashMap<>();
 
     /** Records {@code pod}'s nomination to {@code node}; a null or empty node removes it. */
@@ -21,27 +24,30 @@ public final class Nominator {
             return;
         }
         nodeOfPod.put(pod.key(), node);
-        byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(pod);
+        List<PodInfo> pods = new ArrayList<>(byNode.getOrDefault(node, List.of()));
+        pods.add(pod);
+        byNode.put(node, List.copyOf(pods));
     }
 
     public synchronized void remove(String podKey) {
         String node = nodeOfPod.remove(podKey);
-        if (node != null) {
-            List<PodInfo> pods = byNode.get(node);
-            pods.removeIf(p -> p.key().equals(podKey));
-            if (pods.isEmpty()) {
-                byNode.remove(node);
-            }
+        if (node == null) {
+            return;
+        }
+        List<PodInfo> rest = byNode.get(node).stream().filter(p -> !p.key().equals(podKey)).toList();
+        if (rest.isEmpty()) {
+            byNode.remove(node);
+        } else {
+            byNode.put(node, rest);
         }
     }
 
-    /** The pods nominated to {@code node}. */
-    public synchronized List<PodInfo> podsOn(String node) {
-        List<PodInfo> pods = byNode.get(node);
-        return pods == null ? List.of() : List.copyOf(pods);
+    /** The pods nominated to {@code node} (an immutable list). */
+    public List<PodInfo> podsOn(String node) {
+        return byNode.getOrDefault(node, List.of());
     }
 
-    public synchronized boolean isEmpty() {
+    public boolean isEmpty() {
         return byNode.isEmpty();
     }
 }

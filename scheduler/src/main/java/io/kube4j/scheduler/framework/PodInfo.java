@@ -14,11 +14,14 @@ import java.util.Map;
 
 /**
  * A pod with what the plugins need pre-computed once (requests, affinity terms, host ports,
- * resolved priority), so that filtering thousands of nodes never re-parses the pod. Immutable.
+ * owning controller, resolved priority), so that filtering thousands of nodes never re-parses the
+ * pod. Immutable.
  */
 public final class PodInfo {
     private final Pod pod;
     private final String key;
+    private final String nodeName;
+    private final OwnerReference controller;
     private final int priority;
     private final boolean preemptsOthers;
     private final Resource requests;
@@ -32,6 +35,8 @@ public final class PodInfo {
     private PodInfo(Pod pod, int priority, boolean preemptsOthers) {
         this.pod = pod;
         this.key = keyOf(pod);
+        this.nodeName = pod.getSpec().getNodeName();
+        this.controller = controllerOf(pod);
         this.priority = priority;
         this.preemptsOthers = preemptsOthers;
         PodSpec spec = pod.getSpec();
@@ -56,6 +61,23 @@ public final class PodInfo {
         this.hostPorts = hostPorts(spec);
     }
 
+    /** {@code o} placed on {@code nodeName}: everything else is shared, nothing is parsed again. */
+    private PodInfo(PodInfo o, String nodeName) {
+        this.pod = o.pod;
+        this.key = o.key;
+        this.nodeName = nodeName;
+        this.controller = o.controller;
+        this.priority = o.priority;
+        this.preemptsOthers = o.preemptsOthers;
+        this.requests = o.requests;
+        this.nonZeroRequests = o.nonZeroRequests;
+        this.requiredAffinity = o.requiredAffinity;
+        this.requiredAntiAffinity = o.requiredAntiAffinity;
+        this.preferredAffinity = o.preferredAffinity;
+        this.preferredAntiAffinity = o.preferredAntiAffinity;
+        this.hostPorts = o.hostPorts;
+    }
+
     /**
      * A pod whose priority is already resolved (spec.priority, or its PriorityClass' value) and
      * whether it may preempt lower-priority pods (preemptionPolicy other than Never).
@@ -70,10 +92,12 @@ public final class PodInfo {
         return new PodInfo(pod, p == null ? 0 : p, !"Never".equals(pod.getSpec().getPreemptionPolicy()));
     }
 
-    /** This pod as if bound to {@code node} (what the cache assumes while the binding is in flight). */
+    /**
+     * This pod as if bound to {@code node} (what the cache assumes while the binding is in flight):
+     * {@link #nodeName()} says {@code node}; the Pod object is the pending one, shared, not copied.
+     */
     public PodInfo assumedOn(String node) {
-        Pod copy = new io.fabric8.kubernetes.api.model.PodBuilder(pod).editSpec().withNodeName(node).endSpec().build();
-        return new PodInfo(copy, priority, preemptsOthers);
+        return new PodInfo(this, node);
     }
 
     public static String keyOf(Pod pod) {
@@ -110,8 +134,9 @@ public final class PodInfo {
         return pod.getSpec();
     }
 
+    /** The node the pod is bound (or assumed) to, or null. */
     public String nodeName() {
-        return pod.getSpec().getNodeName();
+        return nodeName;
     }
 
     public int priority() {
@@ -168,6 +193,10 @@ public final class PodInfo {
 
     /** The pod's controller (ownerReference with controller=true), or null. */
     public OwnerReference controller() {
+        return controller;
+    }
+
+    private static OwnerReference controllerOf(Pod pod) {
         List<OwnerReference> refs = pod.getMetadata().getOwnerReferences();
         if (refs != null) {
             for (OwnerReference r : refs) {

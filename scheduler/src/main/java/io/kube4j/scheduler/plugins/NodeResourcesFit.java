@@ -33,23 +33,31 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        List<String> reasons = new ArrayList<>(1);
-        if (node.pods().size() + 1 > node.allowedPods()) {
-            reasons.add("Too many pods");
-        }
         Resource want = pod.requests();
         Resource alloc = node.allocatable();
         Resource used = node.requested();
-        if (want.milliCpu() > 0 && want.milliCpu() > alloc.milliCpu() - used.milliCpu()) {
+        boolean tooManyPods = node.pods().size() + 1 > node.allowedPods();
+        boolean cpu = want.milliCpu() > 0 && want.milliCpu() > alloc.milliCpu() - used.milliCpu();
+        boolean memory = want.memory() > 0 && want.memory() > alloc.memory() - used.memory();
+        boolean storage = want.ephemeralStorage() > 0
+                && want.ephemeralStorage() > alloc.ephemeralStorage() - used.ephemeralStorage();
+        if (!tooManyPods && !cpu && !memory && !storage) {
+            return Status.SUCCESS;
+        }
+        List<String> reasons = new ArrayList<>(4);
+        if (tooManyPods) {
+            reasons.add("Too many pods");
+        }
+        if (cpu) {
             reasons.add("Insufficient cpu");
         }
-        if (want.memory() > 0 && want.memory() > alloc.memory() - used.memory()) {
+        if (memory) {
             reasons.add("Insufficient memory");
         }
-        if (want.ephemeralStorage() > 0 && want.ephemeralStorage() > alloc.ephemeralStorage() - used.ephemeralStorage()) {
+        if (storage) {
             reasons.add("Insufficient ephemeral-storage");
         }
-        return reasons.isEmpty() ? Status.SUCCESS : Status.unschedulable(reasons.toArray(String[]::new));
+        return Status.unschedulable(reasons.toArray(String[]::new));
     }
 
     /** LeastAllocated over cpu and memory, counting containers without requests at upstream's defaults. */

@@ -14,7 +14,6 @@ import io.kube4j.scheduler.framework.Snapshot;
 import io.kube4j.scheduler.framework.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,15 +64,6 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         }
     }
 
-    /** Per soft constraint: matching pods per domain (hostname counted per node), domain weights, ignored nodes. */
-    record ScoreState(List<SpreadConstraint> constraints, List<Map<String, Long>> counts, double[] weights,
-                      Set<String> ignoredNodes) implements CycleState.Data {
-        @Override
-        public ScoreState copy() {
-            return this;
-        }
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -96,9 +86,10 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             if (!SpreadConstraint.hasAllKeys(constraints, node)) {
                 continue;
             }
+            boolean matchesNodeAffinity = NodeAffinity.matches(pod, node);
             for (int i = 0; i < constraints.size(); i++) {
                 SpreadConstraint c = constraints.get(i);
-                if (c.includes(pod, node)) {
+                if (c.includes(pod, node, matchesNodeAffinity)) {
                     s.counts.get(i).merge(node.labels().get(c.topologyKey()), c.countOn(node), Integer::sum);
                 }
             }
@@ -117,9 +108,10 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         if (!SpreadConstraint.hasAllKeys(s.constraints, node)) {
             return;
         }
+        boolean matchesNodeAffinity = NodeAffinity.matches(pod, node);
         for (int i = 0; i < s.constraints.size(); i++) {
             SpreadConstraint c = s.constraints.get(i);
-            if (c.includes(pod, node) && c.counts(other)) {
+            if (c.includes(pod, node, matchesNodeAffinity) && c.counts(other)) {
                 s.counts.get(i).merge(node.labels().get(c.topologyKey()), delta, Integer::sum);
             }
         }
@@ -152,90 +144,30 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         if (constraints.isEmpty()) {
             return Status.skip();
         }
-        // Nodes missing a key are ignored for declared constraints; the defaults just skip that key.
-        boolean requireAllKeys = declaresAny;
-        Set<String> ignored = new HashSet<>();
-        List<Map<String, Long>> counts = new ArrayList<>();
-        constraints.forEach(c -> counts.add(new HashMap<>()));
-        for (NodeInfo node : feasibleNodes) {
-            if (requireAllKeys && !SpreadConstraint.hasAllKeys(constraints, node)) {
-                ignored.add(node.name());
-                continue;
-            }
-            for (int i = 0; i < constraints.size(); i++) {
-                String value = node.labels().get(constraints.get(i).topologyKey());
-                if (value != null && !constraints.get(i).topologyKey().equals(SpreadConstraint.HOSTNAME)) {
-                    counts.get(i).putIfAbsent(value, 0L);
-                }
-            }
-        }
-        double[] weights = new double[constraints.size()];
-        for (int i = 0; i < constraints.size(); i++) {
-            boolean hostname = constraints.get(i).topologyKey().equals(SpreadConstraint.HOSTNAME);
-            int domains = hostname ? feasibleNodes.size() - ignored.size() : counts.get(i).size();
-            weights[i] = Math.log(domains + 2);
-        }
-        countExistingPods(pod, constraints, counts, requireAllKeys, snapshot);
-        state.write(SCORE_KEY, new ScoreState(constraints, counts, weights, ignored));
+        state.write(SCORE_KEY, SpreadScoreState.count(pod, constraints, declaresAny, feasibleNodes, snapshot));
         return Status.SUCCESS;
-    }
-
-    /** Counts matching pods per domain over all (included) nodes, for the domains the feasible nodes are in. */
-    private static void countExistingPods(PodInfo pod, List<SpreadConstraint> constraints, List<Map<String, Long>> counts,
-                                          boolean requireAllKeys, Snapshot snapshot) {
-        boolean anyDomain = counts.stream().anyMatch(m -> !m.isEmpty());
-        if (!anyDomain) {
-            return;
-        }
-        for (NodeInfo node : snapshot.nodes()) {
-            if (requireAllKeys && !SpreadConstraint.hasAllKeys(constraints, node)) {
-                continue;
-            }
-            for (int i = 0; i < constraints.size(); i++) {
-                SpreadConstraint c = constraints.get(i);
-                String value = node.labels().get(c.topologyKey());
-                Map<String, Long> domain = counts.get(i);
-                if (value != null && domain.containsKey(value) && c.includes(pod, node)) {
-                    domain.merge(value, (long) c.countOn(node), Long::sum);
-                }
-            }
-        }
     }
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        ScoreState s = state.read(SCORE_KEY, ScoreState.class);
-        if (s.ignoredNodes().contains(node.name())) {
-            return 0;
-        }
-        double score = 0;
-        for (int i = 0; i < s.constraints().size(); i++) {
-            SpreadConstraint c = s.constraints().get(i);
-            String value = node.labels().get(c.topologyKey());
-            if (value == null) {
-                continue;
-            }
-            long matching = c.topologyKey().equals(SpreadConstraint.HOSTNAME) ? c.countOn(node)
-                    : s.counts().get(i).getOrDefault(value, 0L);
-            score += matching * s.weights()[i] + (c.maxSkew() - 1);
-        }
-        return Math.round(score);
+        SpreadScoreState s = state.read(SCORE_KEY, SpreadScoreState.class);
+        return s.ignores(node) ? 0 : s.score(node);
     }
 
     /** Fewer matching pods is better: score = 100 * (max + min - score) / max over the nodes not ignored. */
     @Override
     public void normalize(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
-        ScoreState s = state.read(SCORE_KEY, ScoreState.class);
+        SpreadScoreState s = state.read(SCORE_KEY, SpreadScoreState.class);
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int i = 0; i < scores.length; i++) {
-            if (!s.ignoredNodes().contains(nodes.get(i).name())) {
+            if (!s.ignores(nodes.get(i))) {
                 min = Math.min(min, scores[i]);
                 max = Math.max(max, scores[i]);
             }
         }
         for (int i = 0; i < scores.length; i++) {
-            if (s.ignoredNodes().contains(nodes.get(i).name())) {
+            if (s.ignores(nodes.get(i))) {
                 scores[i] = 0;
             } else if (max == 0) {
                 scores[i] = MAX_SCORE;

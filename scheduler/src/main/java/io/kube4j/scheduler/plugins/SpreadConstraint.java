@@ -54,8 +54,10 @@ record SpreadConstraint(int maxSkew, String topologyKey, Predicate<PodInfo> sele
         }
         String ns = pod.namespace();
         String uid = owner.getUid();
-        Predicate<PodInfo> sameOwner = p -> ns.equals(p.namespace()) && p.controller() != null
-                && uid.equals(p.controller().getUid());
+        Predicate<PodInfo> sameOwner = p -> {
+            OwnerReference controller = p.controller();
+            return controller != null && uid.equals(controller.getUid()) && ns.equals(p.namespace());
+        };
         return List.of(new SpreadConstraint(3, HOSTNAME, sameOwner, 1, true, false),
                 new SpreadConstraint(5, ZONE, sameOwner, 1, true, false));
     }
@@ -91,12 +93,19 @@ record SpreadConstraint(int maxSkew, String topologyKey, Predicate<PodInfo> sele
         return n;
     }
 
-    /** Whether the node's pods count for this constraint (node affinity honoured, taints if asked). */
-    boolean includes(PodInfo pod, NodeInfo node) {
-        if (honorNodeAffinity && !NodeAffinity.matches(pod, node)) {
+    /**
+     * Whether the node's pods count for this constraint: node affinity honoured (the caller says
+     * whether the node matches the pod's, evaluated once per node for all constraints), taints if asked.
+     */
+    boolean includes(PodInfo pod, NodeInfo node, boolean matchesNodeAffinity) {
+        if (honorNodeAffinity && !matchesNodeAffinity) {
             return false;
         }
         return !honorTaints || Tolerations.firstUntolerated(node.taints(), pod.spec().getTolerations()) == null;
+    }
+
+    boolean isHostname() {
+        return topologyKey.equals(HOSTNAME);
     }
 
     static boolean hasAllKeys(List<SpreadConstraint> constraints, NodeInfo node) {

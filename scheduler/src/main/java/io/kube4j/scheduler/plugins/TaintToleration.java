@@ -43,6 +43,9 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     /** The number of PreferNoSchedule taints on the node the pod does not tolerate (fewer is better). */
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        if (node.taints().isEmpty()) {
+            return 0;
+        }
         List<Toleration> preferNoSchedule = new ArrayList<>();
         if (pod.spec().getTolerations() != null) {
             for (Toleration t : pod.spec().getTolerations()) {

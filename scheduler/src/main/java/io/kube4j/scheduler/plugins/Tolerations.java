@@ -38,6 +38,9 @@ final class Tolerations {
 
     /** The first NoSchedule/NoExecute taint none of {@code tolerations} tolerates, or null. */
     static Taint firstUntolerated(List<Taint> taints, List<Toleration> tolerations) {
+        if (taints.isEmpty()) {
+            return null;
+        }
         for (Taint taint : taints) {
             boolean hard = "NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect());
             if (hard && !anyTolerates(tolerations, taint)) {
