@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllers.Informers;
 import io.kube4j.controllers.queue.Ticker;
 import io.kube4j.scheduler.cache.SchedulerCache;
 import io.kube4j.scheduler.framework.CycleState;
@@ -23,9 +24,7 @@ import io.kube4j.scheduler.queue.SchedulingQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,7 +42,6 @@ public final class Scheduler implements AutoCloseable {
     public static final String NAME = "default-scheduler";
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     private static final int MAX_CONCURRENT_REQUESTS = 64;
-    private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
 
     private final ApiWrites writes;
     private final SchedulerCache cache = new SchedulerCache();
@@ -85,19 +83,19 @@ public final class Scheduler implements AutoCloseable {
                 .withOnlyHttpWatches(true).build()).build();
         ClientWrites writes = new ClientWrites(client);
         SharedIndexInformer<PodDisruptionBudget> pdbInformer =
-                client.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0);
+                Informers.retrying(client.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0));
         Scheduler s = new Scheduler(writes, Ticker.SYSTEM, () -> pdbInformer.getStore().list());
         s.resources.add(client);
         s.resources.add(writes);
         try {
             // Priorities first (queued pods are ordered by them), nodes before pods.
-            s.inform(client.scheduling().v1().priorityClasses().runnableInformer(0), s.priorities::put,
+            s.inform(Informers.retrying(client.scheduling().v1().priorityClasses().runnableInformer(0)), s.priorities::put,
                     (o, n) -> s.priorities.put(n), pc -> s.priorities.remove(pc.getMetadata().getName()));
             s.resources.add(pdbInformer);
             awaitSynced(pdbInformer);
-            s.inform(client.nodes().runnableInformer(0), s.handlers::onNodeAdd, s.handlers::onNodeUpdate,
+            s.inform(Informers.retrying(client.nodes().runnableInformer(0)), s.handlers::onNodeAdd, s.handlers::onNodeUpdate,
                     s.handlers::onNodeDelete);
-            s.inform(client.pods().inAnyNamespace().runnableInformer(0), s.handlers::onPodAdd, s.handlers::onPodUpdate,
+            s.inform(Informers.retrying(client.pods().inAnyNamespace().runnableInformer(0)), s.handlers::onPodAdd, s.handlers::onPodUpdate,
                     s.handlers::onPodDelete);
         } catch (Exception e) {
             s.close();
@@ -132,17 +130,14 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Starts the informer and waits until its initial list is in the cache (not for the watch to
-     * begin streaming, which a server may delay until the first event or bookmark).
+     * begin streaming, which a server may delay until the first event or bookmark). No deadline:
+     * the informer retries until an overloaded server answers.
      */
     private static void awaitSynced(SharedIndexInformer<?> informer) throws Exception {
         CompletableFuture<Void> started = informer.start().toCompletableFuture();
-        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
         while (!informer.hasSynced()) {
             if (started.isCompletedExceptionally()) {
                 started.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("informer cache not synced within " + SYNC_TIMEOUT);
             }
             Thread.sleep(10);
         }
