@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kube4j.controllers.ComponentClients;
 import io.kube4j.node.sim.SimulatedNodes;
 import io.kube4j.node.sim.SimulatedNodesConfig;
 import java.net.HttpURLConnection;
@@ -50,7 +50,7 @@ final class Agent implements AutoCloseable {
                 .withTrustCerts(false)
                 .withOauthToken(join.token().secret())
                 .build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return ComponentClients.builder(config).build();
     }
 
     /** One cheap authenticated read, so that a wrong token fails here with a clear message. */

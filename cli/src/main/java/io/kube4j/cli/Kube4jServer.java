@@ -2,9 +2,9 @@ package io.kube4j.cli;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kube4j.apiserver.ApiServer;
 import io.kube4j.apiserver.ApiServerConfig;
+import io.kube4j.controllers.ComponentClients;
 import io.kube4j.controllers.ControllerManager;
 import io.kube4j.controllers.leader.LeaderElected;
 import io.kube4j.node.sim.SimulatedNodes;
@@ -42,7 +42,7 @@ public final class Kube4jServer implements AutoCloseable {
         // Controllers and simulated nodes write concurrently: fabric8's default is 5 requests per host.
         config.setMaxConcurrentRequests(CONCURRENT_REQUESTS);
         config.setMaxConcurrentRequestsPerHost(CONCURRENT_REQUESTS);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = ComponentClients.builder(config).build();
         parts.add(client);
         String identity = InetAddress.getLocalHost().getHostName() + "_" + UUID.randomUUID();
         parts.add(LeaderElected.run(client, "kube-scheduler", identity, () -> Scheduler.start(client)));

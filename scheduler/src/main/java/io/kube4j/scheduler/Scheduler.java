@@ -6,9 +6,9 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllers.ComponentClients;
 import io.kube4j.controllers.Informers;
 import io.kube4j.controllers.queue.Ticker;
 import io.kube4j.scheduler.cache.SchedulerCache;
@@ -77,7 +77,7 @@ public final class Scheduler implements AutoCloseable {
         // The scheduler's own client: bindings are written asynchronously, many at once, so it gets a
         // connection budget instead of fabric8's default of 5 concurrent requests per host; watches
         // are HTTP streams, which share the HTTP/2 connection instead of opening a WebSocket each.
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.getConfiguration())
+        KubernetesClient client = ComponentClients.builder(new ConfigBuilder(cluster.getConfiguration())
                 .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
                 .withMaxConcurrentRequestsPerHost(MAX_CONCURRENT_REQUESTS)
                 .withOnlyHttpWatches(true).build()).build();
