@@ -25,4 +25,10 @@ public final class WatchSocket implements Session.Listener.AutoDemanding {
     public void onWebSocketClose(int statusCode, String reason) {
         onGone.run();
     }
+
+    /** A connection that broke (e.g. the client went away mid-write) ends the watch like a close. */
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        onGone.run();
+    }
 }
