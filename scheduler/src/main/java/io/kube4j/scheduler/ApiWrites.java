@@ -12,6 +12,12 @@ public interface ApiWrites {
     /** POSTs the pod's Binding to the node; completes exceptionally when refused. */
     CompletableFuture<Void> bind(PodInfo pod, String node);
 
+    /**
+     * Sets the {@code volume.kubernetes.io/selected-node} annotation of a claim (the node its volume
+     * must be on); completes exceptionally when refused.
+     */
+    CompletableFuture<Void> selectNode(String namespace, String claim, String node);
+
     /** Sets condition PodScheduled=False (reason Unschedulable or SchedulerError, with the message) and the nominated node ("" clears it, null leaves it). */
     void markUnschedulable(PodInfo pod, String reason, String message, String nominatedNode);
 

@@ -41,6 +41,7 @@ final class ClientWrites implements ApiWrites, AutoCloseable {
     private static final int EVENT_WORKERS = 4;
     private static final int EVENT_QUEUE_CAPACITY = 1000;
     private static final int BACKGROUND_WORKERS = 4;
+    private static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
 
     private final KubernetesClient client;
     private final HttpClient http;
@@ -77,6 +78,15 @@ final class ClientWrites implements ApiWrites, AutoCloseable {
                         + response.code() + " " + response.body(), response.code(), null);
             }
         }, binders);
+    }
+
+    /** A merge patch of the claim's annotations, on a binding worker (the pod's binding waits for it). */
+    @Override
+    public CompletableFuture<Void> selectNode(String namespace, String claim, String node) {
+        String patch = client.getKubernetesSerialization().asJson(
+                Map.of("metadata", Map.of("annotations", Map.of(SELECTED_NODE, node))));
+        return CompletableFuture.runAsync(() -> client.persistentVolumeClaims().inNamespace(namespace).withName(claim)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), patch), binders);
     }
 
     private static ExecutorService workers(String name, int count) {

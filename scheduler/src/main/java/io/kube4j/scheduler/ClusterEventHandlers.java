@@ -2,12 +2,16 @@ package io.kube4j.scheduler;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.kube4j.scheduler.cache.SchedulerCache;
 import io.kube4j.scheduler.framework.ClusterEvent;
 import io.kube4j.scheduler.framework.Nominator;
 import io.kube4j.scheduler.framework.PodInfo;
 import io.kube4j.scheduler.framework.Resource;
+import io.kube4j.scheduler.plugins.StorageObjects;
 import io.kube4j.scheduler.queue.SchedulingQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +28,15 @@ final class ClusterEventHandlers {
     private final SchedulingQueue queue;
     private final Nominator nominator;
     private final PriorityResolver priorities;
+    private final StorageObjects storage;
 
-    ClusterEventHandlers(SchedulerCache cache, SchedulingQueue queue, Nominator nominator, PriorityResolver priorities) {
+    ClusterEventHandlers(SchedulerCache cache, SchedulingQueue queue, Nominator nominator, PriorityResolver priorities,
+                         StorageObjects storage) {
         this.cache = cache;
         this.queue = queue;
         this.nominator = nominator;
         this.priorities = priorities;
+        this.storage = storage;
     }
 
     PodInfo podInfo(Pod pod) {
@@ -137,6 +144,50 @@ final class ClusterEventHandlers {
     void onNodeDelete(Node node) {
         cache.removeNode(node.getMetadata().getName());
         queue.onEvent(ClusterEvent.NODE_DELETE);
+    }
+
+    // Volume objects: a new or changed one may let a pod waiting on its volumes in; a deleted one cannot.
+
+    void onClaimAdd(PersistentVolumeClaim claim) {
+        storage.putClaim(claim);
+        queue.onEvent(ClusterEvent.PVC_ADD);
+    }
+
+    void onClaimUpdate(PersistentVolumeClaim old, PersistentVolumeClaim claim) {
+        storage.putClaim(claim);
+        queue.onEvent(ClusterEvent.PVC_UPDATE);
+    }
+
+    void onClaimDelete(PersistentVolumeClaim claim) {
+        storage.removeClaim(claim);
+    }
+
+    void onVolumeAdd(PersistentVolume volume) {
+        storage.putVolume(volume);
+        queue.onEvent(ClusterEvent.PV_ADD);
+    }
+
+    void onVolumeUpdate(PersistentVolume old, PersistentVolume volume) {
+        storage.putVolume(volume);
+        queue.onEvent(ClusterEvent.PV_UPDATE);
+    }
+
+    void onVolumeDelete(PersistentVolume volume) {
+        storage.removeVolume(volume);
+    }
+
+    void onStorageClassAdd(StorageClass storageClass) {
+        storage.putClass(storageClass);
+        queue.onEvent(ClusterEvent.STORAGE_CLASS_ADD);
+    }
+
+    void onStorageClassUpdate(StorageClass old, StorageClass storageClass) {
+        storage.putClass(storageClass);
+        queue.onEvent(ClusterEvent.STORAGE_CLASS_UPDATE);
+    }
+
+    void onStorageClassDelete(StorageClass storageClass) {
+        storage.removeClass(storageClass);
     }
 
     /** What changed about a node, in the scheduler's terms (empty for a heartbeat). */

@@ -14,11 +14,13 @@ import io.kube4j.controllers.queue.Ticker;
 import io.kube4j.scheduler.cache.SchedulerCache;
 import io.kube4j.scheduler.framework.CycleState;
 import io.kube4j.scheduler.framework.FitError;
+import io.kube4j.scheduler.framework.NamespaceLabels;
 import io.kube4j.scheduler.framework.Framework;
 import io.kube4j.scheduler.framework.Nominator;
 import io.kube4j.scheduler.framework.PodInfo;
 import io.kube4j.scheduler.framework.PostFilterResult;
 import io.kube4j.scheduler.framework.Snapshot;
+import io.kube4j.scheduler.plugins.StorageObjects;
 import io.kube4j.scheduler.queue.QueuedPodInfo;
 import io.kube4j.scheduler.queue.SchedulingQueue;
 import java.util.ArrayList;
@@ -47,6 +49,8 @@ public final class Scheduler implements AutoCloseable {
     private final SchedulerCache cache = new SchedulerCache();
     private final Nominator nominator = new Nominator();
     private final PriorityResolver priorities = new PriorityResolver();
+    private final StorageObjects storage = new StorageObjects();
+    private final NamespaceLabels namespaces = new NamespaceLabels();
     private final Framework framework;
     private final SchedulingQueue queue;
     private final SchedulingAlgorithm algorithm;
@@ -62,15 +66,15 @@ public final class Scheduler implements AutoCloseable {
      */
     public Scheduler(ApiWrites writes, Ticker ticker, Supplier<List<PodDisruptionBudget>> pdbs) {
         this.writes = writes;
-        this.framework = DefaultProfile.create(nominator, writes, pdbs);
+        this.framework = DefaultProfile.create(nominator, writes, pdbs, storage, namespaces);
         this.queue = new SchedulingQueue(ticker, framework.requeueEvents());
         this.algorithm = new SchedulingAlgorithm(framework, 0);
-        this.handlers = new ClusterEventHandlers(cache, queue, nominator, priorities);
+        this.handlers = new ClusterEventHandlers(cache, queue, nominator, priorities, storage);
     }
 
     /**
      * Starts a scheduler against the cluster {@code cluster} reaches: informers on PriorityClasses,
-     * PodDisruptionBudgets, Nodes and Pods (caches synced before the first decision), the queue's
+     * PodDisruptionBudgets, Namespaces, StorageClasses, PersistentVolumes, PersistentVolumeClaims, Nodes and Pods (caches synced before the first decision), the queue's
      * periodic flushes and the scheduling thread. Closing it stops all of that.
      */
     public static Scheduler start(KubernetesClient cluster) throws Exception {
@@ -88,11 +92,20 @@ public final class Scheduler implements AutoCloseable {
         s.resources.add(client);
         s.resources.add(writes);
         try {
-            // Priorities first (queued pods are ordered by them), nodes before pods.
+            // Priorities first (queued pods are ordered by them); what filters read (namespace labels,
+            // volume objects, nodes) before pods.
             s.inform(Informers.retrying(client.scheduling().v1().priorityClasses().runnableInformer(0)), s.priorities::put,
                     (o, n) -> s.priorities.put(n), pc -> s.priorities.remove(pc.getMetadata().getName()));
             s.resources.add(pdbInformer);
             awaitSynced(pdbInformer);
+            s.inform(Informers.retrying(client.namespaces().runnableInformer(0)), s.namespaces::put,
+                    (o, n) -> s.namespaces.put(n), s.namespaces::remove);
+            s.inform(Informers.retrying(client.storage().v1().storageClasses().runnableInformer(0)),
+                    s.handlers::onStorageClassAdd, s.handlers::onStorageClassUpdate, s.handlers::onStorageClassDelete);
+            s.inform(Informers.retrying(client.persistentVolumes().runnableInformer(0)),
+                    s.handlers::onVolumeAdd, s.handlers::onVolumeUpdate, s.handlers::onVolumeDelete);
+            s.inform(Informers.retrying(client.persistentVolumeClaims().inAnyNamespace().runnableInformer(0)),
+                    s.handlers::onClaimAdd, s.handlers::onClaimUpdate, s.handlers::onClaimDelete);
             s.inform(Informers.retrying(client.nodes().runnableInformer(0)), s.handlers::onNodeAdd, s.handlers::onNodeUpdate,
                     s.handlers::onNodeDelete);
             s.inform(Informers.retrying(client.pods().inAnyNamespace().runnableInformer(0)), s.handlers::onPodAdd, s.handlers::onPodUpdate,

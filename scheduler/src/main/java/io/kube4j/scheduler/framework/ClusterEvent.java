@@ -5,10 +5,12 @@ package io.kube4j.scheduler.framework;
  * needs: a node heartbeat is no event at all, a node's new label is {@code Node/UpdateLabel}.
  */
 public record ClusterEvent(Resource resource, Action action) {
-    public enum Resource { NODE, ASSIGNED_POD }
+    public enum Resource { NODE, ASSIGNED_POD, PERSISTENT_VOLUME_CLAIM, PERSISTENT_VOLUME, STORAGE_CLASS }
 
     public enum Action {
         ADD, DELETE,
+        /** Any change (the objects whose changes are not told apart further: volumes, claims, classes). */
+        UPDATE,
         /** Node: labels changed. Pod: labels changed. */
         UPDATE_LABEL,
         /** Node: taints or spec.unschedulable changed. */
@@ -31,6 +33,12 @@ public record ClusterEvent(Resource resource, Action action) {
     public static final ClusterEvent POD_DELETE = new ClusterEvent(Resource.ASSIGNED_POD, Action.DELETE);
     public static final ClusterEvent POD_LABEL = new ClusterEvent(Resource.ASSIGNED_POD, Action.UPDATE_LABEL);
     public static final ClusterEvent POD_SCALE_DOWN = new ClusterEvent(Resource.ASSIGNED_POD, Action.UPDATE_SCALE_DOWN);
+    public static final ClusterEvent PVC_ADD = new ClusterEvent(Resource.PERSISTENT_VOLUME_CLAIM, Action.ADD);
+    public static final ClusterEvent PVC_UPDATE = new ClusterEvent(Resource.PERSISTENT_VOLUME_CLAIM, Action.UPDATE);
+    public static final ClusterEvent PV_ADD = new ClusterEvent(Resource.PERSISTENT_VOLUME, Action.ADD);
+    public static final ClusterEvent PV_UPDATE = new ClusterEvent(Resource.PERSISTENT_VOLUME, Action.UPDATE);
+    public static final ClusterEvent STORAGE_CLASS_ADD = new ClusterEvent(Resource.STORAGE_CLASS, Action.ADD);
+    public static final ClusterEvent STORAGE_CLASS_UPDATE = new ClusterEvent(Resource.STORAGE_CLASS, Action.UPDATE);
 
     @Override
     public String toString() {

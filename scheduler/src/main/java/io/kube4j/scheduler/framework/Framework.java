@@ -21,6 +21,7 @@ public final class Framework {
     private final List<PostFilterPlugin> postFilters = new ArrayList<>();
     private final List<PreScorePlugin> preScores = new ArrayList<>();
     private final List<WeightedScore> scores = new ArrayList<>();
+    private final List<PreBindPlugin> preBinds = new ArrayList<>();
     private final Map<String, Set<ClusterEvent>> requeueEvents = new LinkedHashMap<>();
     private final Nominator nominator;
     private BindPlugin binder;
@@ -45,6 +46,9 @@ public final class Framework {
         }
         if (plugin instanceof ScorePlugin p) {
             scores.add(new WeightedScore(p, scoreWeight));
+        }
+        if (plugin instanceof PreBindPlugin p) {
+            preBinds.add(p);
         }
         if (plugin instanceof BindPlugin p) {
             binder = p;
@@ -180,10 +184,27 @@ public final class Framework {
         return total;
     }
 
+    /**
+     * Runs the PreBind plugins one after the other, then the binder; the first failure ends it, as
+     * an exception whose message names the plugin (the cause's root message, as upstream words it).
+     */
     public CompletableFuture<Void> bind(PodInfo pod, String nodeName) {
         if (binder == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no bind plugin configured"));
         }
-        return binder.bind(pod, nodeName);
+        CompletableFuture<Void> prepared = CompletableFuture.completedFuture(null);
+        for (PreBindPlugin p : preBinds) {
+            prepared = prepared.thenCompose(ignored -> p.preBind(pod, nodeName).exceptionallyCompose(e ->
+                    CompletableFuture.failedFuture(new IllegalStateException(
+                            "running PreBind plugin \"" + p.name() + "\": " + rootMessage(e)))));
+        }
+        return prepared.thenCompose(ignored -> binder.bind(pod, nodeName));
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 }

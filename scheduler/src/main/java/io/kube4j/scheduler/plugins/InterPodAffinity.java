@@ -4,6 +4,7 @@ import io.kube4j.scheduler.framework.AffinityTerm;
 import io.kube4j.scheduler.framework.ClusterEvent;
 import io.kube4j.scheduler.framework.CycleState;
 import io.kube4j.scheduler.framework.FilterPlugin;
+import io.kube4j.scheduler.framework.NamespaceLabels;
 import io.kube4j.scheduler.framework.NodeInfo;
 import io.kube4j.scheduler.framework.PodInfo;
 import io.kube4j.scheduler.framework.PreFilterExtensions;
@@ -33,6 +34,13 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     private static final String SCORE_KEY = "PreScore" + NAME;
     /** The weight existing pods' required affinity terms get in scoring (upstream's hardPodAffinityWeight). */
     private static final int HARD_POD_AFFINITY_WEIGHT = 1;
+
+    private final NamespaceLabels namespaces;
+
+    /** {@code namespaces} resolves the labels terms' namespaceSelectors are matched against. */
+    public InterPodAffinity(NamespaceLabels namespaces) {
+        this.namespaces = namespaces;
+    }
 
     /** Matching-pod counts per topology domain, for the filter. */
     static final class FilterState implements CycleState.Data {
@@ -103,16 +111,16 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         countOwnTerms(s, pod, other, node, delta);
     }
 
-    private static void countExistingAntiAffinity(FilterState s, PodInfo pod, PodInfo existing, NodeInfo node, int delta) {
+    private void countExistingAntiAffinity(FilterState s, PodInfo pod, PodInfo existing, NodeInfo node, int delta) {
         for (AffinityTerm term : existing.requiredAntiAffinity()) {
             String value = node.labels().get(term.topologyKey());
-            if (value != null && term.matches(pod)) {
+            if (value != null && term.matches(pod, namespaces)) {
                 s.existingAntiAffinity.merge(new TopologyPair(term.topologyKey(), value), delta, Integer::sum);
             }
         }
     }
 
-    private static void countOwnTerms(FilterState s, PodInfo pod, PodInfo existing, NodeInfo node, int delta) {
+    private void countOwnTerms(FilterState s, PodInfo pod, PodInfo existing, NodeInfo node, int delta) {
         if (!pod.requiredAffinity().isEmpty() && matchesAll(pod.requiredAffinity(), existing)) {
             for (AffinityTerm term : pod.requiredAffinity()) {
                 String value = node.labels().get(term.topologyKey());
@@ -123,15 +131,15 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         }
         for (AffinityTerm term : pod.requiredAntiAffinity()) {
             String value = node.labels().get(term.topologyKey());
-            if (value != null && term.matches(existing)) {
+            if (value != null && term.matches(existing, namespaces)) {
                 s.antiAffinity.merge(new TopologyPair(term.topologyKey(), value), delta, Integer::sum);
             }
         }
     }
 
-    private static boolean matchesAll(List<AffinityTerm> terms, PodInfo pod) {
+    private boolean matchesAll(List<AffinityTerm> terms, PodInfo pod) {
         for (AffinityTerm t : terms) {
-            if (!t.matches(pod)) {
+            if (!t.matches(pod, namespaces)) {
                 return false;
             }
         }
@@ -162,7 +170,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
      * Every required affinity term has a matching pod in the node's domain; or, when no pod
      * anywhere matches and the pod matches its own terms, the first of a group may go anywhere.
      */
-    private static boolean satisfiesAffinity(FilterState s, PodInfo pod, NodeInfo node) {
+    private boolean satisfiesAffinity(FilterState s, PodInfo pod, NodeInfo node) {
         boolean all = true;
         for (AffinityTerm term : pod.requiredAffinity()) {
             String value = node.labels().get(term.topologyKey());
@@ -199,7 +207,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         return Status.SUCCESS;
     }
 
-    private static void scoreExisting(Map<String, Map<String, Long>> scores, PodInfo pod, PodInfo existing, NodeInfo node) {
+    private void scoreExisting(Map<String, Map<String, Long>> scores, PodInfo pod, PodInfo existing, NodeInfo node) {
         for (AffinityTerm t : pod.preferredAffinity()) {
             add(scores, node, t, existing, t.weight());
         }
@@ -217,9 +225,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         }
     }
 
-    private static void add(Map<String, Map<String, Long>> scores, NodeInfo node, AffinityTerm term, PodInfo target, long w) {
+    private void add(Map<String, Map<String, Long>> scores, NodeInfo node, AffinityTerm term, PodInfo target, long w) {
         String value = node.labels().get(term.topologyKey());
-        if (value != null && w != 0 && term.matches(target)) {
+        if (value != null && w != 0 && term.matches(target, namespaces)) {
             scores.computeIfAbsent(term.topologyKey(), k -> new HashMap<>()).merge(value, w, Long::sum);
         }
     }

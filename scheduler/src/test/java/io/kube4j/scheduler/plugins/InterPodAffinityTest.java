@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
 import io.kube4j.scheduler.framework.Code;
 import io.kube4j.scheduler.framework.CycleState;
+import io.kube4j.scheduler.framework.NamespaceLabels;
 import io.kube4j.scheduler.framework.NodeInfo;
 import io.kube4j.scheduler.framework.PodInfo;
 import io.kube4j.scheduler.framework.Snapshot;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class InterPodAffinityTest {
     private static final String HOST = "kubernetes.io/hostname";
     private static final String ZONE = "topology.kubernetes.io/zone";
-    private final InterPodAffinity plugin = new InterPodAffinity();
+    private final NamespaceLabels namespaces = new NamespaceLabels();
+    private final InterPodAffinity plugin = new InterPodAffinity(namespaces);
 
     private static Pod labelled(String name, String app) {
         return pod(name, null, null).editMetadata().addToLabels("app", app).endMetadata().build();
@@ -124,5 +127,72 @@ class InterPodAffinityTest {
         assertArrayEquals(new long[] {10, 10, 0}, scores);
         plugin.normalize(state, p, nodes, scores);
         assertArrayEquals(new long[] {100, 100, 0}, scores);
+    }
+
+    private static Pod inNamespace(String name, String app, String namespace) {
+        return pod(name, null, null).editMetadata().withNamespace(namespace).addToLabels("app", app).endMetadata().build();
+    }
+
+    private static PodAffinityTerm teamTerm(String app, String team, String... namespaces) {
+        return new PodAffinityTermBuilder().withLabelSelector(new LabelSelectorBuilder().addToMatchLabels("app", app).build())
+                .withNamespaceSelector(new LabelSelectorBuilder().addToMatchLabels("team", team).build())
+                .withNamespaces(namespaces).withTopologyKey(HOST).build();
+    }
+
+    private void namespace(String name, String team) {
+        namespaces.put(new NamespaceBuilder().withNewMetadata().withName(name).addToLabels("team", team).endMetadata().build());
+    }
+
+    @Test
+    void antiAffinityNamespaceSelectorRepelsOnlyPodsInMatchingNamespaces() {
+        namespace("ns-a", "a");
+        namespace("ns-b", "b");
+        NodeInfo withTeamA = nodeInfo(node("n1"), inNamespace("web-a", "web", "ns-a"));
+        NodeInfo withTeamB = nodeInfo(node("n2"), inNamespace("web-b", "web", "ns-b"));
+        Snapshot s = Snapshot.of(List.of(withTeamA, withTeamB));
+        PodInfo p = PodInfo.of(pod("p", null, null).editSpec().withAffinity(new AffinityBuilder().withNewPodAntiAffinity()
+                .withRequiredDuringSchedulingIgnoredDuringExecution(teamTerm("web", "a")).endPodAntiAffinity().build())
+                .endSpec().build());
+        CycleState state = new CycleState();
+        plugin.preFilter(state, p, s);
+        assertEquals("node(s) didn't match pod anti-affinity rules", plugin.filter(state, p, withTeamA).message());
+        assertTrue(plugin.filter(state, p, withTeamB).isSuccess());
+    }
+
+    @Test
+    void namespaceSelectorAddsToTheListedNamespaces() {
+        namespace("ns-a", "a");
+        namespace("ns-b", "b");
+        NodeInfo withTeamA = nodeInfo(node("n1"), inNamespace("web-a", "web", "ns-a"));
+        NodeInfo withTeamB = nodeInfo(node("n2"), inNamespace("web-b", "web", "ns-b"));
+        NodeInfo withDefault = nodeInfo(node("n3"), inNamespace("web-d", "web", "default"));
+        Snapshot s = Snapshot.of(List.of(withTeamA, withTeamB, withDefault));
+        PodInfo p = PodInfo.of(pod("p", null, null).editSpec().withAffinity(new AffinityBuilder().withNewPodAntiAffinity()
+                .withRequiredDuringSchedulingIgnoredDuringExecution(teamTerm("web", "a", "ns-b")).endPodAntiAffinity().build())
+                .endSpec().build());
+        CycleState state = new CycleState();
+        plugin.preFilter(state, p, s);
+        assertEquals(Code.UNSCHEDULABLE, plugin.filter(state, p, withTeamA).code());
+        assertEquals(Code.UNSCHEDULABLE, plugin.filter(state, p, withTeamB).code());
+        assertTrue(plugin.filter(state, p, withDefault).isSuccess());
+    }
+
+    @Test
+    void existingPodsAntiAffinityNamespaceSelectorIsMatchedAgainstTheNewcomersNamespace() {
+        namespace("ns-a", "a");
+        namespace("ns-b", "b");
+        Pod guard = pod("guard", null, null).editSpec().withAffinity(new AffinityBuilder().withNewPodAntiAffinity()
+                .withRequiredDuringSchedulingIgnoredDuringExecution(teamTerm("web", "a")).endPodAntiAffinity().build())
+                .endSpec().build();
+        NodeInfo guarded = nodeInfo(node("n1"), guard);
+        Snapshot s = Snapshot.of(List.of(guarded));
+        PodInfo fromA = PodInfo.of(inNamespace("web-a", "web", "ns-a"));
+        PodInfo fromB = PodInfo.of(inNamespace("web-b", "web", "ns-b"));
+        CycleState stateA = new CycleState();
+        plugin.preFilter(stateA, fromA, s);
+        assertEquals("node(s) didn't satisfy existing pods anti-affinity rules", plugin.filter(stateA, fromA, guarded).message());
+        CycleState stateB = new CycleState();
+        plugin.preFilter(stateB, fromB, s);
+        assertTrue(plugin.filter(stateB, fromB, guarded).isSuccess());
     }
 }

@@ -20,6 +20,8 @@ public final class FakeWrites implements ApiWrites {
     public final List<Event> events = new ArrayList<>();
     public final Map<String, Condition> conditions = new LinkedHashMap<>();
     public final List<String> deleted = new ArrayList<>();
+    /** Selected-node annotations written, by claim key {@code namespace/name}. */
+    public final Map<String, String> selectedNodes = new LinkedHashMap<>();
     public volatile boolean failBindings;
 
     @Override
@@ -28,6 +30,12 @@ public final class FakeWrites implements ApiWrites {
             return CompletableFuture.failedFuture(new IllegalStateException("pods \"" + pod.name() + "\" not found"));
         }
         bindings.put(pod.key(), node);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> selectNode(String namespace, String claim, String node) {
+        selectedNodes.put(namespace + "/" + claim, node);
         return CompletableFuture.completedFuture(null);
     }
 
