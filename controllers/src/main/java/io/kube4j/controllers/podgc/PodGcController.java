@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
-import io.kube4j.controllers.PodStates;
 import io.kube4j.controllers.queue.RateLimiter;
 import io.kube4j.controllers.queue.RateLimitingQueue;
 import io.kube4j.controllers.queue.Ticker;
@@ -32,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * bound to a node that no longer exists (after a 40 s quarantine and a check with the server; they
  * get a {@code DisruptionTarget} condition first), terminating pods on nodes declared out of service,
  * terminating pods never scheduled, and the oldest finished pods beyond the terminated-pod threshold.
- * Each sync is one pass over the whole pod cache (the single key {@value #KEY}); pod and node
- * changes that may leave garbage queue it, and a pass re-queues itself while a node is in quarantine.
+ * Each sync is one pass over the whole pod cache (the single key {@value #KEY}). As upstream, passes
+ * run every 20 s (sooner when a node is deleted or declared out of service, or a quarantine ends), not
+ * on pod events: a pass costs O(pods), and under churn pod events arrive thousands a second.
  */
 public final class PodGcController extends Controller {
     private static final Logger LOG = LoggerFactory.getLogger(PodGcController.class);
@@ -42,6 +42,8 @@ public final class PodGcController extends Controller {
     /** kube-controller-manager's default {@code --terminated-pod-gc-threshold}; 0 or less disables that part. */
     public static final int DEFAULT_TERMINATED_POD_THRESHOLD = 12_500;
     static final Duration QUARANTINE = Duration.ofSeconds(40);
+    /** Upstream's gcCheckPeriod. */
+    static final Duration PERIOD = Duration.ofSeconds(20);
     static final String KEY = "pods";
     static final String DISRUPTION_REASON = "DeletionByPodGC";
     static final String DISRUPTION_MESSAGE = "PodGC: node no longer exists";
@@ -70,8 +72,8 @@ public final class PodGcController extends Controller {
         this.api = api;
         this.clock = clock;
         this.terminatedPodThreshold = terminatedPodThreshold;
-        pods.addEventHandler(enqueueing(pod -> mayBeGarbage(pod) ? List.of(KEY) : List.of()));
         nodes.addEventHandler(new NodeGoneOrOutOfService());
+        queue.add(KEY);
     }
 
     /** Quarantines end by the clock, so a test moving the clock moves them too. */
@@ -96,7 +98,8 @@ public final class PodGcController extends Controller {
                 .withLastTransitionTime(now.truncatedTo(ChronoUnit.SECONDS).toString()).build();
         PodGarbage.boundTo(all, deletedNodes(all, nodesByName.keySet(), now)).forEach(pod -> pass.delete(pod, nodeGone));
         PodGarbage.unscheduledTerminating(all).forEach(pod -> pass.delete(pod, null));
-        quarantine.untilNextDue(now).ifPresent(wait -> queue.addAfter(KEY, wait));
+        Duration next = quarantine.untilNextDue(now).filter(wait -> wait.compareTo(PERIOD) < 0).orElse(PERIOD);
+        queue.addAfter(KEY, next);
         pass.throwIfFailed();
     }
 
@@ -109,15 +112,6 @@ public final class PodGcController extends Controller {
             }
         }
         return deleted;
-    }
-
-    /** Pod changes after which a pass may find something to collect. */
-    private boolean mayBeGarbage(Pod pod) {
-        String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-        boolean unscheduled = node == null || node.isEmpty();
-        return PodStates.isFinished(pod)
-                || (PodStates.isTerminating(pod) && unscheduled)
-                || (!unscheduled && nodes.getStore().getByKey(node) == null);
     }
 
     /** One pass's deletions: each pod at most once, failures counted so the pass is retried. */
