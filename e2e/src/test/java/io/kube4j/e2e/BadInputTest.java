@@ -172,6 +172,14 @@ class BadInputTest {
     }
 
     @Test
+    void anUnauthenticatedLargeBodyGetsTheAnswerNotAStreamReset() {
+        String big = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"big\"},\"data\":{\"a\":\""
+                + "x".repeat(2 * 1024 * 1024) + "\"}}";
+        assertStatus(cluster.anonymousApi().send("POST", CONFIGMAPS, JSON, big), 401, "Unauthorized");
+        assertNotStored(CONFIGMAPS + "/big");
+    }
+
+    @Test
     void healthAndVersionNeedNoCredentials() {
         RawApi anonymous = cluster.anonymousApi();
         RawApi.Response health = anonymous.get("/healthz");

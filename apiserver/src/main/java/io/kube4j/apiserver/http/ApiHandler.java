@@ -79,6 +79,7 @@ public final class ApiHandler extends Handler.Abstract {
             return;
         }
         try {
+            ex.discardUnreadBody();
             ex.sendJson(e.code(), e.toStatus());
             callback.succeeded();
         } catch (RuntimeException writeFailure) {

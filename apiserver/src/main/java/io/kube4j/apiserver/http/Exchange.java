@@ -33,6 +33,7 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
     private boolean handedOff;
+    private boolean bodyRead;
     private final Fields query;
     private final String user;
     private final List<String> groups;
@@ -93,6 +94,7 @@ public final class Exchange {
 
     /** The request body, refusing bodies above the limit with 413. */
     public byte[] body() {
+        bodyRead = true;
         long declared = request.getLength();
         if (declared > MAX_BODY_BYTES) {
             throw ApiException.tooLarge("Request entity too large: limit is " + MAX_BODY_BYTES);
@@ -105,6 +107,23 @@ public final class Exchange {
             return bytes;
         } catch (IOException e) {
             throw ApiException.badRequest("unable to read the request body: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and drops a request body nobody read (within the size limit) before an early error
+     * answer: an HTTP/2 stream answered while the client still sends is reset, and clients such as
+     * the JDK's then report the reset instead of the answer (a 401 to an unauthenticated POST).
+     */
+    void discardUnreadBody() {
+        if (bodyRead || request.getLength() > MAX_BODY_BYTES) {
+            return;
+        }
+        bodyRead = true;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            in.readNBytes(MAX_BODY_BYTES);
+        } catch (IOException | RuntimeException e) {
+            // The answer is an error already; a body that cannot be read changes nothing.
         }
     }
 
