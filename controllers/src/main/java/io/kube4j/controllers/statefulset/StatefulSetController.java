@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -19,7 +18,9 @@ import io.kube4j.controllers.Informers;
 import io.kube4j.controllers.ObjectWriter;
 import io.kube4j.controllers.Owners;
 import io.kube4j.controllers.PodStates;
+import io.kube4j.controllers.queue.RateLimitingQueue;
 import io.kube4j.controllers.workload.ControllerHistory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,40 +31,53 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Keeps each StatefulSet's ordinal pods, their claims, its ControllerRevisions and its status, acting
- * on what {@link StatefulSetPlanner} decides. Pod names are fixed, so a create that the cache has not
+ * Keeps each StatefulSet's ordinal pods, their claims (with the ownerReferences of its
+ * {@link ClaimRetention retention policy}), its ControllerRevisions and its status, acting on what
+ * {@link StatefulSetPlanner} decides. Pod names are fixed, so a create that the cache has not
  * seen yet fails with AlreadyExists instead of duplicating a pod: no expectations are needed.
  */
 public final class StatefulSetController extends Controller {
     private static final int ALREADY_EXISTS = 409;
     private static final int NOT_FOUND = 404;
 
-    private final KubernetesClient client;
     private final ObjectWriter writer;
     private final EventSink events;
-    private final ControllerContext context;
+    private final Clock clock;
     private final SharedIndexInformer<StatefulSet> sets;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<ControllerRevision> revisions;
+    private final SharedIndexInformer<PersistentVolumeClaim> claims;
     private final ControllerHistory history;
     private final StatefulSetPods podFactory;
     private final KubernetesSerialization serialization;
 
     public StatefulSetController(ControllerContext context) {
-        super("statefulset-controller", 2);
-        this.context = context;
-        this.client = context.client();
-        this.writer = new ApiObjectWriter(client);
-        this.events = context.events();
-        this.serialization = client.getKubernetesSerialization();
-        this.history = new ControllerHistory(client);
+        this(context.informer(StatefulSet.class), context.informer(Pod.class), context.informer(ControllerRevision.class),
+                context.informer(PersistentVolumeClaim.class), new ApiObjectWriter(context.client()),
+                new ControllerHistory(context.client()), context.events(), context.clock(), RateLimitingQueue.create());
+    }
+
+    /** The controller over the given caches, writing through {@code writer} (tests pass a recording fake). */
+    StatefulSetController(SharedIndexInformer<StatefulSet> sets, SharedIndexInformer<Pod> pods,
+                          SharedIndexInformer<ControllerRevision> revisions, SharedIndexInformer<PersistentVolumeClaim> claims,
+                          ObjectWriter writer, ControllerHistory history, EventSink events, Clock clock,
+                          RateLimitingQueue<String> queue) {
+        super("statefulset-controller", 2, queue);
+        this.writer = writer;
+        this.events = events;
+        this.clock = clock;
+        this.history = history;
+        this.serialization = new KubernetesSerialization();
         this.podFactory = new StatefulSetPods(serialization);
-        this.sets = context.informer(StatefulSet.class);
-        this.pods = context.informer(Pod.class);
-        this.revisions = context.informer(ControllerRevision.class);
+        this.sets = sets;
+        this.pods = pods;
+        this.revisions = revisions;
+        this.claims = claims;
         sets.addEventHandler(enqueueing(set -> List.of(keyOf(set))));
         pods.addEventHandler(enqueueing(StatefulSetController::ownerKeys));
         revisions.addEventHandler(enqueueing(StatefulSetController::ownerKeys));
+        // A pod recreated after a scale-down waits for its old claims to be garbage collected.
+        claims.addEventHandler(enqueueing(ClaimRetention::setKeysOfPodOwners));
     }
 
     private static List<String> ownerKeys(HasMetadata obj) {
@@ -90,18 +104,20 @@ public final class StatefulSetController extends Controller {
                 .filter(r -> r.getMetadata().getName().equals(currentName))
                 .findFirst().orElse(updateRevision);
 
-        Instant now = context.clock().instant();
+        Instant now = clock.instant();
         int minReadySeconds = Objects.requireNonNullElse(set.getSpec().getMinReadySeconds(), 0);
         List<Pod> setPods = Informers.controlledBy(pods, namespace, uid).stream()
                 .filter(p -> StatefulSetPods.ordinalOf(set.getMetadata().getName(), p.getMetadata().getName()) >= 0)
                 .toList();
         List<StatefulSetPlanner.Replica> replicas = setPods.stream().map(p -> replica(set, p, minReadySeconds, now)).toList();
+        applyRetentionPolicy(set, setPods);
         StatefulSetPlanner.Plan plan = StatefulSetPlanner.plan(spec(set, currentRevision, updateRevision), replicas);
         for (StatefulSetPlanner.Action action : plan.actions()) {
             switch (action) {
                 case StatefulSetPlanner.Create create -> createPod(set, create,
                         create.fromCurrentRevision() ? currentRevision : updateRevision);
-                case StatefulSetPlanner.Delete delete -> deletePod(set, delete.pod().name());
+                case StatefulSetPlanner.Delete delete -> deletePod(set, setPods.stream()
+                        .filter(p -> p.getMetadata().getName().equals(delete.pod().name())).findFirst().orElseThrow());
             }
         }
         if (plan.waiting() && minReadySeconds > 0) {
@@ -142,38 +158,76 @@ public final class StatefulSetController extends Controller {
                 PodStates.isRunningAndReady(pod), PodStates.isAvailable(pod, minReadySeconds, now));
     }
 
+    /**
+     * Puts the ownerReferences the retention policy asks for on the claims of every pod: condemned pods
+     * (whatever their state) before they are deleted, live pods of the range so that a scale back up
+     * or a policy change takes references away again.
+     */
+    private void applyRetentionPolicy(StatefulSet set, List<Pod> setPods) {
+        int replicas = Objects.requireNonNullElse(set.getSpec().getReplicas(), 1);
+        String setName = set.getMetadata().getName();
+        for (Pod pod : setPods) {
+            int ordinal = StatefulSetPods.ordinalOf(setName, pod.getMetadata().getName());
+            boolean scaledDown = ordinal >= replicas;
+            if (!scaledDown && PodStates.isTerminating(pod)) {
+                continue;
+            }
+            for (String claimName : claimNames(set, ordinal)) {
+                PersistentVolumeClaim claim = claims.getIndexer().getByKey(set.getMetadata().getNamespace() + "/" + claimName);
+                if (claim != null) {
+                    ClaimRetention.ownersToWrite(claim, set, pod, scaledDown)
+                            .ifPresent(owners -> writer.writeOwners(claim, owners));
+                }
+            }
+        }
+    }
+
+    private static List<String> claimNames(StatefulSet set, int ordinal) {
+        List<PersistentVolumeClaim> templates = set.getSpec().getVolumeClaimTemplates();
+        return templates == null ? List.of() : templates.stream()
+                .map(t -> StatefulSetPods.claimName(t.getMetadata().getName(), set, ordinal)).toList();
+    }
+
     private void createPod(StatefulSet set, StatefulSetPlanner.Create create, ControllerRevision revision) {
         Pod pod = podFactory.newPod(set, templateOf(revision), revision.getMetadata().getName(), create.ordinal());
+        String podName = pod.getMetadata().getName();
         String namespace = set.getMetadata().getNamespace();
+        boolean staleClaim = claimNames(set, create.ordinal()).stream()
+                .map(name -> claims.getIndexer().getByKey(namespace + "/" + name))
+                .anyMatch(claim -> claim != null && ClaimRetention.heldByEarlierPod(set, podName, claim));
+        if (staleClaim) {
+            return;
+        }
         for (PersistentVolumeClaim claim : podFactory.newClaims(set, create.ordinal())) {
             try {
-                client.persistentVolumeClaims().inNamespace(namespace).resource(claim).create();
+                writer.create(claim);
                 events.normal(set, "SuccessfulCreate", "create Claim " + claim.getMetadata().getName() + " Pod "
-                        + pod.getMetadata().getName() + " in StatefulSet " + set.getMetadata().getName() + " success");
+                        + podName + " in StatefulSet " + set.getMetadata().getName() + " success");
             } catch (KubernetesClientException e) {
                 if (e.getCode() != ALREADY_EXISTS) {
                     events.warning(set, "FailedCreate", "create Claim " + claim.getMetadata().getName() + " for Pod "
-                            + pod.getMetadata().getName() + " in StatefulSet " + set.getMetadata().getName()
+                            + podName + " in StatefulSet " + set.getMetadata().getName()
                             + " failed error: " + e.getMessage());
                     throw e;
                 }
             }
         }
         try {
-            client.pods().inNamespace(namespace).resource(pod).create();
-            events.normal(set, "SuccessfulCreate", podMessage("create", pod.getMetadata().getName(), set) + " successful");
+            writer.create(pod);
+            events.normal(set, "SuccessfulCreate", podMessage("create", podName, set) + " successful");
         } catch (KubernetesClientException e) {
             if (e.getCode() != ALREADY_EXISTS) {
-                events.warning(set, "FailedCreate", podMessage("create", pod.getMetadata().getName(), set)
+                events.warning(set, "FailedCreate", podMessage("create", podName, set)
                         + " failed error: " + e.getMessage());
                 throw e;
             }
         }
     }
 
-    private void deletePod(StatefulSet set, String name) {
+    private void deletePod(StatefulSet set, Pod pod) {
+        String name = pod.getMetadata().getName();
         try {
-            client.pods().inNamespace(set.getMetadata().getNamespace()).withName(name).delete();
+            writer.delete(pod, "Background");
             events.normal(set, "SuccessfulDelete", podMessage("delete", name, set) + " successful");
         } catch (KubernetesClientException e) {
             if (e.getCode() != NOT_FOUND) {

@@ -2,7 +2,6 @@ package io.kube4j.controllers.statefulset;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -48,6 +47,12 @@ public final class StatefulSetPods {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** The set name of a pod named {@code <set>-<n>}, or null if the name has no ordinal. */
+    public static String setNameOf(String podName) {
+        Matcher m = ORDINAL_NAME.matcher(podName);
+        return m.matches() ? m.group(1) : null;
     }
 
     public static String podName(StatefulSet set, int ordinal) {
@@ -104,11 +109,9 @@ public final class StatefulSetPods {
         return volumes;
     }
 
-    /** The claims of {@code ordinal}, labelled with the set's selector; owned by the set if claims go with it. */
+    /** The claims of {@code ordinal}, labelled with the set's selector; controlled by the set if claims go with it. */
     public List<PersistentVolumeClaim> newClaims(StatefulSet set, int ordinal) {
         Map<String, String> selectorLabels = set.getSpec().getSelector().getMatchLabels();
-        boolean deleteWithSet = set.getSpec().getPersistentVolumeClaimRetentionPolicy() != null
-                && "Delete".equals(set.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted());
         List<PersistentVolumeClaim> claims = new ArrayList<>();
         for (PersistentVolumeClaim template : claimTemplates(set)) {
             Map<String, String> labels = new HashMap<>();
@@ -118,15 +121,13 @@ public final class StatefulSetPods {
             if (selectorLabels != null) {
                 labels.putAll(selectorLabels);
             }
-            OwnerReference setRef = Owners.controllerRef(set);
-            setRef.setController(null);
             claims.add(new PersistentVolumeClaimBuilder()
                     .withNewMetadata()
                     .withName(claimName(template.getMetadata().getName(), set, ordinal))
                     .withNamespace(set.getMetadata().getNamespace())
                     .withLabels(labels)
                     .withAnnotations(template.getMetadata().getAnnotations())
-                    .withOwnerReferences(deleteWithSet ? List.of(setRef) : List.of())
+                    .withOwnerReferences(ClaimRetention.ownersOfNewClaim(set))
                     .endMetadata()
                     .withSpec(serialization.clone(template.getSpec()))
                     .build());
