@@ -32,6 +32,7 @@ import io.kube4j.apiserver.registry.kinds.CidrServiceAllocator;
 import io.kube4j.apiserver.system.Bootstrap;
 import io.kube4j.apiserver.system.Compactor;
 import io.kube4j.apiserver.system.CustomResources;
+import io.kube4j.apiserver.system.DefaultStorageClassAdmission;
 import io.kube4j.apiserver.system.NamespaceAdmission;
 import io.kube4j.apiserver.system.PriorityAdmission;
 import io.kube4j.apiserver.system.NamespaceFinalizer;
@@ -88,7 +89,8 @@ public final class ApiServer implements AutoCloseable {
         closeables.add(cache);
         Clock clock = Clock.systemUTC();
         registries = new Registries(store, cache, clock,
-                Admission.chain(new NamespaceAdmission(cache), new PriorityAdmission(cache)));
+                Admission.chain(new NamespaceAdmission(cache), new PriorityAdmission(cache),
+                        new DefaultStorageClassAdmission(cache)));
         ServiceNetwork network = ServiceNetwork.parse(config.serviceCidr());
         CidrServiceAllocator allocator = new CidrServiceAllocator(network.cidr(),
                 CidrServiceAllocator.DEFAULT_NODE_PORT_MIN, CidrServiceAllocator.DEFAULT_NODE_PORT_MAX,

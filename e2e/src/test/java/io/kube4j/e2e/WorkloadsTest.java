@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -140,6 +141,72 @@ class WorkloadsTest {
         }
         Await.until("web scaled to 0", TIMEOUT, () -> kubectl.getJson("statefulset", "web", "-n", ns).path("status"),
                 s -> s.path("replicas").asInt() == 0);
+    }
+
+    @Test
+    void statefulSetClaimsAreProvisionedOnThePodsNodesAndFollowTheRetentionPolicy() {
+        String ns = "claims";
+        kubectl.run("create", "namespace", ns).ok();
+        kubectl.runWithInput("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db}
+                spec:
+                  serviceName: db
+                  replicas: 3
+                  podManagementPolicy: Parallel
+                  persistentVolumeClaimRetentionPolicy: {whenScaled: Delete, whenDeleted: Delete}
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec:
+                      containers:
+                      - name: db
+                        image: "postgres:16"
+                        volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]
+                  volumeClaimTemplates:
+                  - metadata: {name: data}
+                    spec:
+                      accessModes: [ReadWriteOnce]
+                      resources: {requests: {storage: 1Gi}}
+                """, "apply", "-n", ns, "-f", "-").ok();
+        kubectl.run("rollout", "status", "statefulset/db", "-n", ns, "--timeout=60s").ok();
+
+        // WaitForFirstConsumer: each claim is provisioned (local-path) on the node its pod was scheduled to
+        JsonNode claims = Await.until("3 bound claims", TIMEOUT, () -> kubectl.getJson("pvc", "-n", ns).path("items"),
+                items -> items.size() == 3 && allBound(items));
+        for (JsonNode claim : claims) {
+            String pod = "db-" + claim.path("metadata").path("name").asText().substring("data-db-".length());
+            String podNode = kubectl.getJson("pod", pod, "-n", ns).path("spec").path("nodeName").asText();
+            assertEquals(podNode, claim.path("metadata").path("annotations").path("volume.kubernetes.io/selected-node").asText());
+            JsonNode volume = kubectl.getJson("pv", claim.path("spec").path("volumeName").asText());
+            assertEquals("local-path", volume.path("spec").path("storageClassName").asText());
+            assertEquals(podNode, volume.path("spec").path("nodeAffinity").path("required").path("nodeSelectorTerms")
+                    .path(0).path("matchExpressions").path(0).path("values").path(0).asText(), volume.toString());
+        }
+
+        // whenScaled: Delete — the claims of the removed ordinals go with their pods
+        kubectl.run("scale", "statefulset/db", "--replicas=1", "-n", ns).ok();
+        Await.until("only data-db-0 left", TIMEOUT, () -> names(kubectl.getJson("pvc", "-n", ns).path("items")),
+                names -> names.equals(List.of("data-db-0")));
+        // whenDeleted: Delete — the last claim goes with the set
+        kubectl.run("delete", "statefulset/db", "-n", ns).ok();
+        Await.until("no claims left", TIMEOUT, () -> names(kubectl.getJson("pvc", "-n", ns).path("items")), List::isEmpty);
+    }
+
+    private static boolean allBound(JsonNode claims) {
+        for (JsonNode claim : claims) {
+            if (!"Bound".equals(claim.path("status").path("phase").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> names(JsonNode items) {
+        List<String> names = new ArrayList<>();
+        items.forEach(item -> names.add(item.path("metadata").path("name").asText()));
+        return names;
     }
 
     /** A watch row of {@code pod} in {@code status} with {@code ready} containers. */
