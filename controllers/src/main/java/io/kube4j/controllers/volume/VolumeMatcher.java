@@ -21,7 +21,7 @@ import java.util.Optional;
  * claim's selector accepts. With delayed binding (WaitForFirstConsumer) unclaimed volumes are only
  * considered once a node is chosen, and only those whose node affinity allows that node.
  */
-final class VolumeMatcher {
+public final class VolumeMatcher {
     static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
     private VolumeMatcher() {
@@ -36,17 +36,33 @@ final class VolumeMatcher {
         if (delayBinding && selectedNode == null) {
             return Optional.empty();
         }
-        return volumes.stream()
-                .filter(pv -> pv.getSpec().getClaimRef() == null && pv.getMetadata().getDeletionTimestamp() == null)
-                .filter(pv -> pv.getStatus() != null && "Available".equals(pv.getStatus().getPhase()))
-                .filter(pv -> className.equals(Objects.requireNonNullElse(pv.getSpec().getStorageClassName(), "")))
-                .filter(pv -> volumeMode(pv.getSpec().getVolumeMode()).equals(volumeMode(claim.getSpec().getVolumeMode())))
-                .filter(pv -> claim.getSpec().getSelector() == null
-                        || LabelSelectors.matches(claim.getSpec().getSelector(), pv.getMetadata().getLabels()))
-                .filter(pv -> pv.getSpec().getAccessModes().containsAll(claim.getSpec().getAccessModes()))
-                .filter(pv -> capacity(pv).compareTo(request(claim)) >= 0)
+        return candidates(claim, className, volumes).stream()
+                .filter(pv -> pv.getSpec().getClaimRef() == null)
                 .filter(pv -> selectedNode == null || allowsNode(pv, selectedNode))
                 .min(Comparator.comparing(VolumeMatcher::capacity));
+    }
+
+    /**
+     * The existing volumes the claim could bind to, whatever the node (the scheduler asks which suit
+     * a node): Available, not being deleted, unclaimed or pre-bound to the claim, of class
+     * {@code className} and the claim's volume mode, with room and access modes for it and labels its
+     * selector accepts.
+     */
+    public static List<PersistentVolume> candidates(PersistentVolumeClaim claim, String className,
+                                                    Collection<PersistentVolume> volumes) {
+        BigDecimal request = request(claim);
+        List<String> accessModes = claim.getSpec().getAccessModes() == null ? List.of() : claim.getSpec().getAccessModes();
+        return volumes.stream()
+                .filter(pv -> pv.getMetadata().getDeletionTimestamp() == null)
+                .filter(pv -> pv.getStatus() != null && "Available".equals(pv.getStatus().getPhase()))
+                .filter(pv -> pv.getSpec().getClaimRef() == null || isPreboundTo(pv, claim))
+                .filter(pv -> className.equals(Objects.requireNonNullElse(pv.getSpec().getStorageClassName(), "")))
+                .filter(pv -> volumeMode(pv.getSpec().getVolumeMode()).equals(volumeMode(claim.getSpec().getVolumeMode())))
+                .filter(pv -> pv.getSpec().getAccessModes() != null && pv.getSpec().getAccessModes().containsAll(accessModes))
+                .filter(pv -> capacity(pv).compareTo(request) >= 0)
+                .filter(pv -> claim.getSpec().getSelector() == null
+                        || LabelSelectors.matches(claim.getSpec().getSelector(), pv.getMetadata().getLabels()))
+                .toList();
     }
 
     /** A volume whose claimRef names this claim (by namespace and name, and uid when set). */

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.TopologySelectorLabelRequirement;
 import io.fabric8.kubernetes.api.model.TopologySelectorTerm;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.kube4j.controllers.volume.VolumeMatcher;
 import io.kube4j.scheduler.framework.ClusterEvent;
 import io.kube4j.scheduler.framework.CycleState;
 import io.kube4j.scheduler.framework.FilterPlugin;
@@ -119,7 +120,7 @@ public final class VolumeBinding implements PreFilterPlugin, FilterPlugin, PreBi
             if (storageClass == null || !"WaitForFirstConsumer".equals(storageClass.getVolumeBindingMode())) {
                 unboundImmediate = true;
             } else {
-                delayed.add(new DelayedClaim(claim, storageClass, VolumeCandidates.find(claim, storage.volumes())));
+                delayed.add(new DelayedClaim(claim, storageClass, VolumeMatcher.candidates(claim, className(claim), storage.volumes())));
             }
         }
         if (unboundImmediate) {
