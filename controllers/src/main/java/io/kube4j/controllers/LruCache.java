@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A map that forgets its least recently used entry beyond {@code capacity} (not thread-safe). */
-final class LruCache<K, V> extends LinkedHashMap<K, V> {
+public final class LruCache<K, V> extends LinkedHashMap<K, V> {
     private final int capacity;
 
-    LruCache(int capacity) {
+    public LruCache(int capacity) {
         super(16, 0.75f, true);
         this.capacity = capacity;
     }

@@ -10,6 +10,7 @@ import io.kube4j.controllers.ApiObjectWriter;
 import io.kube4j.controllers.Controller;
 import io.kube4j.controllers.ControllerContext;
 import io.kube4j.controllers.Informers;
+import io.kube4j.controllers.LruCache;
 import io.kube4j.controllers.ObjectWriter;
 import io.kube4j.controllers.Owners;
 import io.kube4j.controllers.queue.RateLimitingQueue;
@@ -43,13 +44,9 @@ public final class GarbageCollector extends Controller {
     private final Map<String, Watched> watched = new LinkedHashMap<>();
     private final ObjectWriter writer;
     private final OwnerLookup lookup;
-    /** uids of owners the API confirmed gone; uids are never reused, so this never goes stale. */
-    private final Set<String> absentOwners = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > ABSENT_OWNERS_REMEMBERED;
-        }
-    });
+    /** uids of owners the API confirmed gone (shared by the workers); uids are never reused, so this never goes stale. */
+    private final Set<String> absentOwners =
+            Collections.synchronizedSet(Collections.newSetFromMap(new LruCache<>(ABSENT_OWNERS_REMEMBERED)));
 
     /** Watches {@code types} through the informers of {@code informers} (see {@link GcResources#DEFAULT}). */
     public GarbageCollector(SharedInformerFactory informers, List<Class<? extends HasMetadata>> types, ObjectWriter writer,
